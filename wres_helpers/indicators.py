@@ -1,0 +1,292 @@
+"""The nine WRES indicators, computed from counts exactly as the contract defines them.
+
+Every statistic is a column operation over all entities and years at once.
+A value carries a ``suppressed`` flag: a figure computed from any suppressed
+count is itself suppressed. The same code computes internal figures from
+:class:`~wres_helpers.publish.ExactCounts` and public ones from
+:class:`~wres_helpers.publish.PublishedCounts`; which it gets decides the
+audience of the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.stats.contingency import relative_risk
+
+from . import vocab
+from .counts import Entities, entity_counts, with_totals
+from .publish import ExactCounts, Policy, PublishedCounts, publish, wilson_interval
+
+COLUMNS = ["entity", "entity_name", "year", "indicator", "breakdown", "statistic", "value",
+           "ci_low", "ci_high", "suppressed"]
+
+#: What each indicator is, in words (one source for reports and narrative).
+TITLES = {
+    1: "Workforce by pay band",
+    2: "Appointment from shortlisting",
+    3: "Entry into the formal disciplinary process",
+    4: "Access to non-mandatory training and CPD",
+    5: "Harassment, bullying or abuse from patients, relatives or the public",
+    6: "Harassment, bullying or abuse from staff",
+    7: "Belief the organisation provides equal opportunities for career progression",
+    8: "Discrimination at work from a manager, team leader or colleague",
+    9: "Board membership",
+}
+#: Indicators 2-4: the statistic names' nouns and which group's rate is the numerator.
+LIKELIHOODS = {
+    2: {"cases": "appointed", "totals": "shortlisted", "numerator": "White"},
+    3: {"cases": "entered", "totals": "headcount", "numerator": "BME"},
+    4: {"cases": "accessed", "totals": "headcount", "numerator": "White"},
+}
+#: A likelihood inside this range is not adverse (the four-fifths rule).
+NON_ADVERSE = (0.80, 1.25)
+#: Indicators 5, 6 and 8 measure bad experiences (lower is better); 7 a good one.
+SURVEY_HIGHER_IS_BETTER = {5: False, 6: False, 7: True, 8: False}
+INDICATOR1_BREAKDOWNS = (list(vocab.STAFF_BREAKDOWNS)
+                         + ["Clinical|All", "Non-clinical|All", "All|All"])
+INDICATOR9_BREAKDOWNS = ("Total board", "Voting", "Executive")
+
+
+@dataclass(frozen=True)
+class Q:
+    """A column of figures with their suppression flags."""
+
+    v: pd.Series
+    s: pd.Series
+
+    def __truediv__(self, other: "Q") -> "Q":
+        with np.errstate(invalid="ignore", divide="ignore"):
+            v = self.v.where(other.v > 0) / other.v.where(other.v > 0)
+        return Q(v, self.s | other.s)
+
+    def __sub__(self, other: "Q") -> "Q":
+        return Q(self.v - other.v, self.s | other.s)
+
+    def __add__(self, other: "Q") -> "Q":
+        return Q(self.v + other.v, self.s | other.s)
+
+    def scale(self, factor: float) -> "Q":
+        return Q(self.v * factor, self.s)
+
+
+@dataclass(frozen=True)
+class IndicatorTable:
+    """``indicators.csv`` for one audience; public only from published counts."""
+
+    frame: pd.DataFrame
+    audience: str
+    policy: Policy
+
+    def for_entity(self, entity: str, year: int | None = None) -> pd.DataFrame:
+        f = self.frame[self.frame["entity"] == entity]
+        return f if year is None else f[f["year"] == year]
+
+
+class _Cells:
+    """Counts pivoted wide: one row per entity and year, a column per cell."""
+
+    def __init__(self, cells: pd.DataFrame):
+        key = cells["measure"] + "/" + cells["breakdown"] + "/" + cells["ethnic_group"]
+        frame = cells.assign(key=key)
+        self.value = frame.pivot_table(index=["entity", "year"], columns="key", values="count",
+                                       aggfunc="first", dropna=False, observed=True)
+        self.flag = frame.pivot_table(index=["entity", "year"], columns="key",
+                                      values="suppressed", aggfunc="first", observed=True)
+        self.index = self.value.index
+        self.measures = set(cells["measure"] + "/" + cells["breakdown"])
+
+    def has(self, measure: str, breakdown: str) -> pd.Series:
+        """Whether each entity-year reported this measure and breakdown."""
+        col = f"{measure}/{breakdown}/All"
+        if col in self.value.columns:
+            return self.value[col].notna() | self.flag[col].fillna(False).astype(bool)
+        col = f"{measure}/{breakdown}/White"
+        if col in self.value.columns:
+            return self.value[col].notna() | self.flag[col].fillna(False).astype(bool)
+        return pd.Series(False, index=self.index)
+
+    def q(self, measure: str, breakdown: str, group: str) -> Q:
+        col = f"{measure}/{breakdown}/{group}"
+        if col not in self.value.columns:
+            nan = pd.Series(np.nan, index=self.index)
+            return Q(nan, pd.Series(False, index=self.index))
+        return Q(self.value[col].astype(float),
+                 self.flag[col].fillna(False).astype(bool))
+
+
+def _rows(indicator: int, breakdown: str, statistic: str, q: Q, present: pd.Series,
+          ci: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
+    value = q.v.where(~q.s)
+    low = np.full(len(value), np.nan) if ci is None else np.asarray(ci[0], dtype=float)
+    high = np.full(len(value), np.nan) if ci is None else np.asarray(ci[1], dtype=float)
+    frame = pd.DataFrame({"indicator": indicator, "breakdown": breakdown, "statistic": statistic,
+                          "value": value.to_numpy(), "ci_low": np.where(q.s, np.nan, low),
+                          "ci_high": np.where(q.s, np.nan, high),
+                          "suppressed": q.s.to_numpy()}, index=q.v.index)
+    return frame[present.to_numpy()]
+
+
+def _pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
+    share = (part / whole).scale(100)
+    low, high = wilson_interval(part.v.to_numpy(), whole.v.to_numpy())
+    return share, (100 * low, 100 * high)
+
+
+def _katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray, np.ndarray]:
+    """Relative likelihood (rate a / rate b) with scipy's Katz log-method 95% interval."""
+    value = (cases_a / total_a) / (cases_b / total_b)
+    n = len(value.v)
+    low, high = np.full(n, np.nan), np.full(n, np.nan)
+    arrays = [x.v.to_numpy() for x in (cases_a, total_a, cases_b, total_b)]
+    usable = np.isfinite(np.column_stack(arrays)).all(axis=1)
+    for i in np.flatnonzero(usable):
+        a, na, b, nb = (int(x[i]) for x in arrays)
+        if na <= 0 or nb <= 0 or b == 0 or a > na or b > nb:
+            continue
+        ci = relative_risk(a, na, b, nb).confidence_interval(0.95)
+        low[i], high[i] = ci.low, ci.high
+    # A likelihood whose denominator rate is zero is blank, not infinite.
+    v = value.v.where(np.isfinite(value.v))
+    return Q(v, value.s), low, high
+
+
+def _indicator1(c: _Cells) -> list[pd.DataFrame]:
+    out = []
+    for breakdown in INDICATOR1_BREAKDOWNS:
+        present = c.has("staff", breakdown)
+        total = c.q("staff", breakdown, "All")
+        for stat, group in (("white", "White"), ("bme", "BME"), ("unknown", "Unknown")):
+            out.append(_rows(1, breakdown, f"{stat}_n", c.q("staff", breakdown, group), present))
+        out.append(_rows(1, breakdown, "total_n", total, present))
+        for stat, group in (("white", "White"), ("bme", "BME"), ("unknown", "Unknown")):
+            share, ci = _pct(c.q("staff", breakdown, group), total)
+            out.append(_rows(1, breakdown, f"{stat}_pct", share, present, ci))
+    return out
+
+
+def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[pd.DataFrame]:
+    spec = LIKELIHOODS[indicator]
+    suffix = "_2y" if two_year else ""
+    breakdown = "All|two-year" if two_year else "All"
+    if indicator == 2:
+        cases = {g: c.q("appointed", "All", g) for g in ("White", "BME")}
+        totals = {g: c.q("shortlisted", "All", g) for g in ("White", "BME")}
+        present = c.has("shortlisted", "All")
+    else:
+        measure = {3: "disciplinary", 4: "training"}[indicator] + suffix
+        cases = {g: c.q(measure, "All", g) for g in ("White", "BME")}
+        totals = {g: c.q("staff" + suffix, "All|All", g) for g in ("White", "BME")}
+        present = c.has(measure, "All") & c.has("staff" + suffix, "All|All")
+    if indicator == 2:
+        listed = [("white_shortlisted", totals["White"]), ("white_appointed", cases["White"]),
+                  ("bme_shortlisted", totals["BME"]), ("bme_appointed", cases["BME"])]
+    else:
+        noun = spec["cases"]
+        listed = [(f"white_{noun}", cases["White"]), (f"bme_{noun}", cases["BME"]),
+                  ("white_headcount", totals["White"]), ("bme_headcount", totals["BME"])]
+    out = [_rows(indicator, breakdown, stat, q, present) for stat, q in listed]
+    for g, stem in (("White", "white"), ("BME", "bme")):
+        rate = cases[g] / totals[g]
+        low, high = wilson_interval(cases[g].v.to_numpy(), totals[g].v.to_numpy())
+        out.append(_rows(indicator, breakdown, f"{stem}_rate", rate, present, (low, high)))
+    first = spec["numerator"]
+    second = "BME" if first == "White" else "White"
+    rr, low, high = _katz(cases[first], totals[first], cases[second], totals[second])
+    out.append(_rows(indicator, breakdown, "relative_likelihood", rr, present, (low, high)))
+    return out
+
+
+def _survey(survey: pd.DataFrame) -> list[pd.DataFrame]:
+    out = []
+    for indicator in vocab.SURVEY_INDICATORS:
+        part = survey[survey["indicator"] == indicator]
+        groups = {group: part[part["ethnic_group"] == group].set_index(["entity", "year"])
+                  for group in ("White", "BME")}
+        for group, stem in (("White", "white"), ("BME", "bme")):
+            n = groups[group]["respondents"]
+            out.append(pd.DataFrame({
+                "indicator": indicator, "breakdown": "All", "statistic": f"{stem}_respondents",
+                "value": n, "ci_low": np.nan, "ci_high": np.nan, "suppressed": n.isna()}))
+        for group, stem in (("White", "white"), ("BME", "bme")):
+            g = groups[group]
+            out.append(pd.DataFrame({
+                "indicator": indicator, "breakdown": "All", "statistic": f"{stem}_pct",
+                "value": g["pct"], "ci_low": g["ci_low"], "ci_high": g["ci_high"],
+                "suppressed": g["suppressed"].astype(bool)}))
+    return out
+
+
+def _indicator9(c: _Cells) -> list[pd.DataFrame]:
+    out = []
+    workforce = c.q("staff", "All|All", "BME")
+    workforce_total = c.q("staff", "All|All", "All")
+    workforce_pct, workforce_ci = _pct(workforce, workforce_total)
+    for breakdown in INDICATOR9_BREAKDOWNS:
+        present = c.has("board", breakdown) & c.has("staff", "All|All")
+        board_n = c.q("board", breakdown, "All")
+        board_bme = c.q("board", breakdown, "BME")
+        board_pct, board_ci = _pct(board_bme, board_n)
+        out += [_rows(9, breakdown, "board_n", board_n, present),
+                _rows(9, breakdown, "board_bme_n", board_bme, present),
+                _rows(9, breakdown, "board_bme_pct", board_pct, present, board_ci),
+                _rows(9, breakdown, "workforce_bme_pct", workforce_pct, present, workforce_ci),
+                _rows(9, breakdown, "difference_pp", board_pct - workforce_pct, present)]
+    return out
+
+
+def compute(counts: ExactCounts | PublishedCounts, ents: Entities,
+            two_year_indicator3: bool = True) -> IndicatorTable:
+    """Every indicator for every entity and year in ``counts``.
+
+    Parameters
+    ----------
+    counts : ExactCounts or PublishedCounts
+        Exact counts give the internal table; published counts the public one.
+    ents : Entities
+        Names of the entities.
+    two_year_indicator3 : bool
+        Also give indicator 3 pooled over the year and the year before
+        (breakdown ``All|two-year``) where both years were reported.
+
+    Returns
+    -------
+    IndicatorTable
+        The contract's ``indicators.csv`` rows, sorted by entity, year,
+        indicator, then in the contract's order of breakdowns and statistics.
+    """
+    if not isinstance(counts, (ExactCounts, PublishedCounts)):
+        raise TypeError("indicators are computed from ExactCounts or PublishedCounts only")
+    cells = _Cells(counts.cells())
+    parts = _indicator1(cells)
+    for indicator in (2, 3, 4):
+        parts += _likelihood(cells, indicator)
+    if two_year_indicator3:
+        parts += _likelihood(cells, 3, two_year=True)
+    parts += _survey(counts.survey())
+    parts += _indicator9(cells)
+    # Parts are built in the contract's order of breakdowns and statistics.
+    frame = pd.concat([p.assign(_part=i) for i, p in enumerate(parts) if len(p)])
+    frame.index.names = ["entity", "year"]
+    frame = frame.reset_index()
+    frame = frame.sort_values(["entity", "year", "indicator", "_part"], kind="stable")
+    names = ents.table.set_index("entity")["entity_name"]
+    frame["entity_name"] = frame["entity"].map(names)
+    frame["year"] = frame["year"].astype(int)
+    frame["suppressed"] = frame["suppressed"].astype(bool)
+    return IndicatorTable(frame[COLUMNS].reset_index(drop=True), counts.audience, counts.policy)
+
+
+def exact_counts(counts: pd.DataFrame, ents: Entities, policy: Policy = Policy()) -> ExactCounts:
+    """The exact counts of every entity (organisations and clusters), totals included."""
+    return ExactCounts(with_totals(entity_counts(counts, ents)), policy)
+
+
+def indicator_table(counts: pd.DataFrame, ents: Entities, audience: str,
+                    policy: Policy = Policy(), two_year_indicator3: bool = True) -> IndicatorTable:
+    """From the ``wres_return`` counts to the indicators for one audience."""
+    exact = exact_counts(counts, ents, policy)
+    source = publish(exact, policy) if audience == "public" else exact
+    return compute(source, ents, two_year_indicator3)

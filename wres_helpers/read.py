@@ -1,0 +1,217 @@
+"""Reading an extract's tables from CSV, Excel or Parquet into raw frames.
+
+A raw frame keeps every value as the file gave it (text as categorical
+strings, so that vocabularies are looked up once per distinct value) with
+column names folded to lower case and trimmed. Parsing and checking the
+values is :mod:`wres_helpers.validate`'s job.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from .problems import InputError, Problem
+from .vocab import TABLES
+
+FORMATS = (".csv", ".xlsx", ".parquet")
+_TEXT = pa.dictionary(pa.int32(), pa.string())
+
+
+class EncodingWarning(UserWarning):
+    """A CSV file was read as Windows-1252 rather than UTF-8."""
+
+
+def find_table(folder: Path, table: str) -> Path | None:
+    """The file holding ``table`` in ``folder``, or None when there is none.
+
+    Raises
+    ------
+    InputError
+        When the table is given in more than one format.
+    """
+    found = [p for p in sorted(folder.iterdir()) if p.is_file()
+             and p.stem.lower() == table and p.suffix.lower() in FORMATS]
+    if len(found) > 1:
+        raise InputError([Problem(table, None, None, None,
+                                  "given twice: " + ", ".join(p.name for p in found)
+                                  + "; keep one file per table")])
+    return found[0] if found else None
+
+
+def read_table(path: Path, table: str) -> pd.DataFrame:
+    """Read one table's file into a raw frame.
+
+    Parameters
+    ----------
+    path : Path
+        A ``.csv``, ``.xlsx`` or ``.parquet`` file.
+    table : str
+        The table's name, for messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns named in lower case and trimmed, values as given (text as
+        categorical strings); the index is the record's position, so its
+        spreadsheet row is index + 2 (blank Excel rows are dropped but keep
+        the numbering of the rows after them).
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read as a table: empty, binary, ragged,
+        undecodable, not a workbook, or with no records.
+    """
+    suffix = path.suffix.lower()
+    if path.stat().st_size == 0:
+        raise InputError([Problem(table, None, None, None, f"{path.name} is empty")])
+    if suffix == ".csv":
+        frame = _read_csv(path, table)
+    elif suffix == ".xlsx":
+        frame = _read_xlsx(path, table)
+    else:
+        frame = _read_parquet(path, table)
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    dupes = frame.columns[frame.columns.duplicated()].unique()
+    if len(dupes):
+        raise InputError([Problem(table, 1, c, None, "column given twice") for c in dupes])
+    if len(frame) == 0:
+        raise InputError([Problem(table, None, None, None,
+                                  f"{path.name} has a header but no records")])
+    return frame
+
+
+def _decode(path: Path, table: str) -> str:
+    data = path.read_bytes()
+    if b"\x00" in data[:65536]:
+        raise InputError([Problem(table, None, None, None,
+                                  f"{path.name} is not a text file (binary data); "
+                                  "save it as CSV, UTF-8")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as err:
+        raise InputError([Problem(table, None, None, None,
+                                  f"{path.name} is neither UTF-8 nor Windows-1252 text "
+                                  f"(byte {err.start}); save it as CSV, UTF-8")]) from None
+    warnings.warn(f"{path.name} is not UTF-8; read it as Windows-1252. "
+                  "Save it as CSV UTF-8 to be sure of names with accents.",
+                  EncodingWarning, stacklevel=3)
+    return text
+
+
+def _read_csv(path: Path, table: str) -> pd.DataFrame:
+    text = _decode(path, table)
+    header_line = text.split("\n", 1)[0]
+    header = next(csv.reader([header_line]), [])
+    if not any(h.strip() for h in header):
+        raise InputError([Problem(table, 1, None, None, f"{path.name} has no header row")])
+    data = text.encode("utf-8")
+    try:
+        arrow = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1,
+                                           block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={h: _TEXT for h in header}, strings_can_be_null=True,
+                null_values=[""], quoted_strings_can_be_null=True))
+        return arrow.to_pandas()
+    except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
+        # Quoted line breaks, very long fields and ragged rows: the standard
+        # library's reader handles the first two and locates the third.
+        return _read_csv_slowly(text, table, path.name)
+
+
+def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
+    csv.field_size_limit(1 << 30)
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    header, records = rows[0], rows[1:]
+    ragged = [Problem(table, i + 2, None, f"{len(r)} fields",
+                      f"row has {len(r)} fields but the header has {len(header)}")
+              for i, r in enumerate(records) if r and len(r) != len(header)]
+    if ragged:
+        raise InputError(ragged[:50] + ([Problem(table, None, None, None,
+                                                 f"{len(ragged) - 50} more ragged rows")]
+                                        if len(ragged) > 50 else []))
+    kept = [i for i, r in enumerate(records) if r]
+    frame = pd.DataFrame([records[i] for i in kept], columns=header, index=kept, dtype=object)
+    return frame.replace("", None).astype("category")
+
+
+def _read_xlsx(path: Path, table: str) -> pd.DataFrame:
+    if not zipfile.is_zipfile(path):
+        raise InputError([Problem(table, None, None, None,
+                                  f"{path.name} is not an Excel workbook")])
+    try:
+        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
+    except Exception as err:  # openpyxl raises many kinds for a damaged file
+        raise InputError([Problem(table, None, None, None,
+                                  f"{path.name} could not be read as a workbook "
+                                  f"({type(err).__name__})")]) from None
+    frame = frame.dropna(how="all")
+    for col in frame.columns:
+        frame[col] = frame[col].map(_excel_text, na_action="ignore")
+    return frame.astype("category")
+
+
+def _excel_text(value: object) -> str:
+    """Excel cells as text: whole numbers without '.0', dates as ISO dates."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp) or hasattr(value, "isoformat"):
+        text = value.isoformat()
+        return text[:10] if text.endswith("00:00:00") or "T" not in text else text
+    return str(value)
+
+
+def _read_parquet(path: Path, table: str) -> pd.DataFrame:
+    try:
+        arrow = pq.read_table(path)
+    except Exception as err:  # pyarrow raises several kinds for a damaged file
+        raise InputError([Problem(table, None, None, None,
+                                  f"{path.name} could not be read as Parquet "
+                                  f"({type(err).__name__})")]) from None
+    columns = []
+    for field, column in zip(arrow.schema, arrow.columns):
+        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
+            column = column.dictionary_encode()
+        columns.append(column)
+    return pa.table(columns, names=arrow.column_names).to_pandas()
+
+
+def read_extract_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Read every table of the contract found in ``folder``.
+
+    Returns
+    -------
+    tables : dict
+        Table name -> raw frame, for every table that could be read.
+    problems : list of Problem
+        What stopped a table from being read (each table is tried).
+    """
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise InputError([Problem("extract", None, None, str(folder),
+                                  "is not a folder of tables")])
+    for table in TABLES:
+        try:
+            path = find_table(folder, table)
+            if path is not None:
+                tables[table] = read_table(path, table)
+        except InputError as err:
+            problems.extend(err.problems)
+    return tables, problems

@@ -1,0 +1,529 @@
+"""Validating an extract against the contract and parsing it into typed tables.
+
+Two pandera schemas per table do the checking, lazily so that every problem
+is reported at once: the first on the values as read (vocabularies, years,
+counts, dates), the second on the parsed records (duplicates, appointed
+without shortlisted, positive above respondents, unknown organisations).
+Cross-table rules pandera cannot see (both survey tables for one
+organisation and year) follow.
+
+Every vocabulary lookup runs once per distinct value: text columns arrive as
+categoricals, so a national extract of millions of rows costs a few thousand
+lookups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from . import vocab
+from .problems import InputError, Problem
+from .read import read_extract_tables
+
+#: At most this many rows are listed for one kind of problem in one column.
+MAX_ROWS_PER_PROBLEM = 20
+
+
+# --- One parser per kind of field: value -> parsed value, or _BAD. -----------------
+
+_BAD = object()
+
+
+def _blank(v: object) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == ""
+
+
+def parse_code(v):
+    """An organisation code: trimmed, upper case, not blank."""
+    return _BAD if _blank(v) else str(v).strip().upper()
+
+
+def parse_text(v):
+    """Free text that must not be blank (names, identifiers)."""
+    return _BAD if _blank(v) else str(v).strip()
+
+
+def parse_optional_text(v):
+    """Free text that may be blank."""
+    return None if _blank(v) else str(v).strip()
+
+
+def parse_int(v, low=None, high=None):
+    """A whole number, optionally within [low, high]."""
+    if _blank(v):
+        return _BAD
+    text = str(v).strip()
+    if re.fullmatch(r"[+-]?\d+(\.0+)?", text) is None:
+        return _BAD
+    number = int(float(text)) if "." in text else int(text)
+    if (low is not None and number < low) or (high is not None and number > high):
+        return _BAD
+    return number
+
+
+def parse_year(v):
+    """A WRES reporting year: an integer from 1948 (the NHS's first) to 2100."""
+    return parse_int(v, 1948, 2100)
+
+
+def parse_count(v):
+    """A count: a whole number, zero or more."""
+    return parse_int(v, 0)
+
+
+def parse_indicator(v):
+    """A staff-survey indicator number: 5, 6, 7 or 8."""
+    return parse_int(v, 5, 8)
+
+
+def parse_number(v, low=0.0, high=None, blank_ok=True):
+    """A number within [low, high]; blank gives None where allowed."""
+    if _blank(v):
+        return None if blank_ok else _BAD
+    text = str(v).strip().replace(",", "").lstrip("£")
+    try:
+        number = float(text)
+    except ValueError:
+        return _BAD
+    if not np.isfinite(number) or number < low or (high is not None and number > high):
+        return _BAD
+    return number
+
+
+def parse_pct(v):
+    """A percentage 0-100, or blank."""
+    return parse_number(v, 0.0, 100.0)
+
+
+def parse_money(v):
+    """A sum in pounds, zero or more, or blank (not known)."""
+    return parse_number(v, 0.0)
+
+
+def parse_date(v):
+    """A date, ISO (2016-05-01) or dd/mm/yyyy, or blank."""
+    if _blank(v):
+        return None
+    text = str(v).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return _BAD
+
+
+def parse_ethnic(v):
+    """A WRES group from an ethnic category; blank is Unknown."""
+    group = vocab.ethnic_group(v)
+    return _BAD if group is None else group
+
+
+def parse_band(v):
+    """A canonical pay band."""
+    band = vocab.pay_band(v)
+    return _BAD if band is None else band
+
+
+def parse_yes_no(v):
+    """True or False."""
+    answer = vocab.yes_no(v)
+    return _BAD if answer == "invalid" else answer
+
+
+def parse_yes_no_blank(v):
+    """True, False, or None for a blank answer."""
+    answer = vocab.yes_no(v, blank_allowed=True)
+    return _BAD if answer == "invalid" else answer
+
+
+def parse_choice(choices):
+    """A parser accepting one of ``choices``, in any case."""
+    lookup = {c.lower(): c for c in choices}
+
+    def parse(v):
+        return _BAD if _blank(v) else lookup.get(str(v).strip().lower(), _BAD)
+    return parse
+
+
+parse_survey_group = parse_choice(vocab.KNOWN_GROUPS)
+parse_return_group = parse_choice(vocab.ETHNIC_GROUPS)
+parse_org_type = parse_choice(vocab.ORG_TYPES)
+parse_provider_type = parse_choice(vocab.PROVIDER_TYPES)
+parse_measure = parse_choice(vocab.MEASURES)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of field is parsed, what it becomes, and what its error says."""
+
+    parse: Callable
+    message: str
+    dtype: str = "object"
+
+
+KINDS = {
+    "code": Kind(parse_code, "blank: an organisation code is required", "category"),
+    "text": Kind(parse_text, "blank: a value is required", "category"),
+    "optional_text": Kind(parse_optional_text, "", "object"),
+    "year": Kind(parse_year, "not a year (a whole number such as 2016)", "int16"),
+    "count": Kind(parse_count, "not a count (a whole number, zero or more)", "int64"),
+    "indicator": Kind(parse_indicator, "not a staff-survey indicator (5, 6, 7 or 8)", "int8"),
+    "pct": Kind(parse_pct, "not a percentage from 0 to 100", "float64"),
+    "money": Kind(parse_money, "not an amount in pounds (zero or more)", "float64"),
+    "date": Kind(parse_date, "not a date (2016-05-01 or 01/05/2016)", "object"),
+    "ethnic": Kind(parse_ethnic, "not an NHS Data Dictionary ethnic category", "category"),
+    "band": Kind(parse_band, "not a pay band (Band 1 ... Band 9, VSM or a medical grade)",
+                 "category"),
+    "yes_no": Kind(parse_yes_no, "not yes or no (Y/N, Yes/No, TRUE/FALSE, 1/0)", "bool"),
+    "yes_no_blank": Kind(parse_yes_no_blank,
+                         "not yes, no or blank (Y/N, Yes/No, TRUE/FALSE, 1/0)", "object"),
+    "survey_group": Kind(parse_survey_group, "not a survey group (White or BME)", "category"),
+    "return_group": Kind(parse_return_group, "not an ethnic group (White, BME or Unknown)",
+                         "category"),
+    "org_type": Kind(parse_org_type, "not an organisation type (" + ", ".join(vocab.ORG_TYPES)
+                     + ")", "category"),
+    "provider_type": Kind(parse_provider_type, "not a provider type ("
+                          + ", ".join(vocab.PROVIDER_TYPES) + ")", "category"),
+    "measure": Kind(parse_measure, "not a measure of the WRES return ("
+                    + ", ".join(vocab.MEASURES) + ")", "category"),
+}
+
+#: Table -> column -> kind. Column order and required/optional come from vocab.TABLES.
+COLUMN_KINDS: dict[str, dict[str, str]] = {
+    "organisations": {"org_code": "code", "org_name": "text", "org_type": "org_type",
+                      "region": "optional_text", "cluster": "optional_text",
+                      "population_bme_pct": "pct", "nhs_income_gbp": "money"},
+    "staff": {"org_code": "code", "year": "year", "staff_id": "text",
+              "ethnic_category": "ethnic", "pay_band": "band", "clinical": "yes_no"},
+    "board": {"org_code": "code", "year": "year", "member_id": "text",
+              "ethnic_category": "ethnic", "voting": "yes_no", "executive": "yes_no"},
+    "recruitment": {"org_code": "code", "year": "year", "applicant_id": "text",
+                    "ethnic_category": "ethnic", "shortlisted": "yes_no", "appointed": "yes_no"},
+    "disciplinary": {"org_code": "code", "year": "year", "staff_id": "text",
+                     "ethnic_category": "ethnic"},
+    "training": {"org_code": "code", "year": "year", "staff_id": "text",
+                 "ethnic_category": "ethnic"},
+    "leavers": {"org_code": "code", "year": "year", "staff_id": "text",
+                "ethnic_category": "ethnic"},
+    "survey": {"org_code": "code", "year": "year", "indicator": "indicator",
+               "ethnic_group": "survey_group", "respondents": "count", "positive": "count"},
+    "survey_responses": {"org_code": "code", "year": "year", "respondent_id": "text",
+                         "ethnic_category": "ethnic", "ind5": "yes_no_blank",
+                         "ind6": "yes_no_blank", "ind7": "yes_no_blank", "ind8": "yes_no_blank"},
+    "providers": {"commissioner_code": "code", "provider_code": "code", "provider_name": "text",
+                  "provider_type": "provider_type", "nhs_income_gbp": "money",
+                  "report_due": "date", "report_received": "date",
+                  "report_url": "optional_text"},
+    "wres_return": {"org_code": "code", "year": "year", "measure": "measure",
+                    "breakdown": "text", "ethnic_group": "return_group", "count": "count"},
+}
+
+#: Columns whose pairs must be unique in a table (one row per person per year, ...).
+UNIQUE_KEYS = {
+    "organisations": ["org_code"],
+    "staff": ["org_code", "year", "staff_id"],
+    "board": ["org_code", "year", "member_id"],
+    "survey": ["org_code", "year", "indicator", "ethnic_group"],
+    "survey_responses": ["org_code", "year", "respondent_id"],
+    "providers": ["commissioner_code", "provider_code"],
+    "wres_return": ["org_code", "year", "measure", "breakdown", "ethnic_group"],
+}
+_KEY_NOUN = {"organisations": "org_code", "staff": "staff_id", "board": "member_id",
+             "survey": "indicator and ethnic_group", "survey_responses": "respondent_id",
+             "providers": "provider_code", "wres_return": "measure, breakdown and ethnic_group"}
+
+
+def parse_column(values: pd.Series, parse: Callable) -> tuple[np.ndarray, np.ndarray]:
+    """Parse a column once per distinct value.
+
+    Returns
+    -------
+    parsed : numpy.ndarray of object
+        The parsed value of every row (None for a bad one).
+    ok : numpy.ndarray of bool
+        Whether each row's value parsed.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        uniques = list(values.cat.categories)
+    else:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        uniques = list(uniques)
+    # A missing value has code -1, which picks the last element: the parse of None.
+    results = [parse(u) for u in uniques] + [parse(None)]
+    ok_unique = np.array([r is not _BAD for r in results], dtype=bool)
+    parsed_unique = np.empty(len(results), dtype=object)
+    parsed_unique[:] = [None if r is _BAD else r for r in results]
+    return parsed_unique[codes], ok_unique[codes]
+
+
+def _value_schema(table: str) -> pa.DataFrameSchema:
+    required, optional = vocab.TABLES[table]
+    columns = {}
+    for name in required + optional:
+        kind = KINDS[COLUMN_KINDS[table][name]]
+        check = pa.Check(lambda s, _p=kind.parse: pd.Series(parse_column(s, _p)[1], index=s.index),
+                         name=COLUMN_KINDS[table][name], error=kind.message, ignore_na=False)
+        columns[name] = pa.Column(None, checks=[check], nullable=True, required=name in required)
+    return pa.DataFrameSchema(columns, strict=False)
+
+
+def _cap(problems: list[Problem]) -> list[Problem]:
+    """List at most MAX_ROWS_PER_PROBLEM rows of each kind, then say how many more."""
+    seen: dict[tuple, int] = {}
+    kept = []
+    for p in sorted(problems, key=lambda p: (p.table, p.column or "", p.message,
+                                             p.row if p.row is not None else -1)):
+        key = (p.table, p.column, p.message)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= MAX_ROWS_PER_PROBLEM:
+            kept.append(p)
+    for (table, column, message), n in seen.items():
+        if n > MAX_ROWS_PER_PROBLEM:
+            kept.append(Problem(table, None, column, None,
+                                f"{n - MAX_ROWS_PER_PROBLEM} more rows: {message}"))
+    return kept
+
+
+def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a raw table's values; return it parsed (bad rows dropped) and its problems."""
+    problems: list[Problem] = []
+    try:
+        _value_schema(table).validate(raw, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        messages = {COLUMN_KINDS[table][c]: (None, KINDS[COLUMN_KINDS[table][c]].message)
+                    for c in COLUMN_KINDS[table]}
+        for case in err.failure_cases.itertuples(index=False):
+            check = str(case.check)
+            if check == "column_in_dataframe":
+                found = ", ".join(repr(str(c)) for c in raw.columns[:8])
+                problems.append(Problem(table, 1, str(case.failure_case), None,
+                                        "required column is missing; the header (row 1) has "
+                                        + (found or "no columns")))
+            elif check in messages:
+                value = case.failure_case
+                problems.append(Problem(table, int(case.index) + 2, str(case.column),
+                                        None if _blank(value) else str(value),
+                                        messages[check][1]))
+    if any(p.row == 1 for p in problems):
+        return pd.DataFrame(), problems
+    parsed = {}
+    bad = np.zeros(len(raw), dtype=bool)
+    for name, kind_name in COLUMN_KINDS[table].items():
+        if name not in raw.columns:
+            continue
+        kind = KINDS[kind_name]
+        values, ok = parse_column(raw[name], kind.parse)
+        bad |= ~ok
+        parsed[name] = values
+    frame = pd.DataFrame(parsed, index=raw.index)[~bad]
+    for name, kind_name in COLUMN_KINDS[table].items():
+        if name in frame.columns and KINDS[kind_name].dtype != "object":
+            frame[name] = frame[name].astype(KINDS[kind_name].dtype)
+    return frame, problems
+
+
+def _row_problems(table: str, frame: pd.DataFrame, mask: pd.Series, column: str,
+                  message: str, raw: pd.DataFrame) -> list[Problem]:
+    rows = frame.index[mask.to_numpy()]
+    return [Problem(table, int(i) + 2, column,
+                    None if _blank(raw.at[i, column]) else str(raw.at[i, column]), message)
+            for i in rows[: MAX_ROWS_PER_PROBLEM + 1]] + (
+        [Problem(table, None, column, None, f"{len(rows) - MAX_ROWS_PER_PROBLEM - 1} more rows: "
+                 + message)] if len(rows) > MAX_ROWS_PER_PROBLEM + 1 else [])
+
+
+def _record_schema(table: str, org_codes: set[str]) -> pa.DataFrameSchema:
+    """Rules across a parsed record's fields, and its link to ``organisations``."""
+    checks = []
+    if table == "recruitment":
+        checks.append(pa.Check(lambda d: ~(d["appointed"] & ~d["shortlisted"]),
+                               name="appointed_needs_shortlisted"))
+    if table == "survey":
+        checks.append(pa.Check(lambda d: d["positive"] <= d["respondents"],
+                               name="positive_within_respondents"))
+    columns = {}
+    code_column = "commissioner_code" if table == "providers" else "org_code"
+    if table != "organisations":
+        columns[code_column] = pa.Column(None, pa.Check(lambda s: s.isin(org_codes),
+                                                        name="known_org"))
+    return pa.DataFrameSchema(columns, checks=checks, unique=UNIQUE_KEYS.get(table),
+                              report_duplicates="exclude_first")
+
+
+_RECORD_MESSAGES = {
+    "appointed_needs_shortlisted": ("appointed", "appointed = yes but shortlisted = no; "
+                                                 "appointment requires shortlisting"),
+    "positive_within_respondents": ("positive", "positive is more than respondents"),
+    "known_org": (None, "org_code is not in the organisations table"),
+}
+
+
+def _check_records(table: str, frame: pd.DataFrame, raw: pd.DataFrame,
+                   org_codes: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    try:
+        _record_schema(table, org_codes).validate(frame, lazy=True)
+        return frame, []
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+    problems, bad_rows = [], set()
+    for case in cases.itertuples(index=False):
+        check = str(case.check)
+        if case.index is None or pd.isna(case.index):
+            continue
+        index = int(case.index)
+        if check == "multiple_fields_uniqueness":
+            if case.column != UNIQUE_KEYS[table][-1]:
+                continue
+            message = f"{_KEY_NOUN[table]} given twice"
+            if "year" in UNIQUE_KEYS[table]:
+                message += " for the same organisation and year"
+            column = UNIQUE_KEYS[table][-1]
+        elif check == "known_org":
+            column, message = case.column, _RECORD_MESSAGES[check][1]
+            if table == "providers":
+                message = "commissioner_code is not in the organisations table"
+        elif check in _RECORD_MESSAGES:
+            column, message = _RECORD_MESSAGES[check]
+            if case.column != column:
+                continue
+        else:
+            continue
+        bad_rows.add(index)
+        value = raw.at[index, column] if column in raw.columns else None
+        problems.append(Problem(table, index + 2, column,
+                                None if _blank(value) else str(value), message))
+    return frame.drop(index=list(bad_rows)), problems
+
+
+@dataclass
+class Extract:
+    """A validated extract: typed tables, each row kept at its spreadsheet index."""
+
+    folder: Path
+    tables: dict[str, pd.DataFrame]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def organisations(self) -> pd.DataFrame:
+        return self.tables["organisations"]
+
+    def get(self, table: str) -> pd.DataFrame | None:
+        return self.tables.get(table)
+
+
+def load_extract(folder: str | Path) -> Extract:
+    """Read and validate an extract, raising every problem at once.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The extract folder.
+
+    Returns
+    -------
+    Extract
+        Typed tables: ``ethnic_category`` becomes the WRES group (White, BME
+        or Unknown), pay bands are canonical, yes/no are booleans, codes are
+        upper case.
+
+    Raises
+    ------
+    InputError
+        Listing every problem, each with its table, row, column and value.
+    """
+    folder = Path(folder)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        raw_tables, problems = read_extract_tables(folder)
+    notes = [str(w.message) for w in caught]
+
+    has_return = "wres_return" in raw_tables
+    for table in vocab.REQUIRED_TABLES:
+        if table not in raw_tables and not any(p.table == table for p in problems):
+            if table == "staff" and has_return:
+                continue
+            problems.append(Problem(table, None, None, None,
+                                    f"required table is missing (no {table}.csv, "
+                                    f"{table}.xlsx or {table}.parquet in the extract)"))
+
+    parsed: dict[str, pd.DataFrame] = {}
+    for table, raw in raw_tables.items():
+        frame, found = _parse_table(table, raw)
+        problems.extend(found)
+        if not any(p.row == 1 for p in found):
+            parsed[table] = frame
+
+    org_codes = set(parsed["organisations"]["org_code"]) if "organisations" in parsed else set()
+    if "organisations" in parsed:
+        problems.extend(_check_clusters(parsed["organisations"], raw_tables["organisations"]))
+    for table in list(parsed):
+        if table == "organisations" and "organisations" not in raw_tables:
+            continue
+        if "organisations" not in parsed and table != "organisations":
+            continue
+        parsed[table], found = _check_records(table, parsed[table], raw_tables[table], org_codes)
+        problems.extend(found)
+
+    if "wres_return" in parsed:
+        problems.extend(_check_return(parsed["wres_return"], raw_tables["wres_return"]))
+    problems.extend(_check_overlaps(parsed, raw_tables))
+    if problems:
+        raise InputError(_cap(problems))
+    return Extract(folder, parsed, notes)
+
+
+def _check_clusters(orgs: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+    """A cluster code must not also be an organisation's code (one entity, one meaning)."""
+    if "cluster" not in orgs.columns:
+        return []
+    clash = orgs["cluster"].isin(set(orgs["org_code"])) & orgs["cluster"].notna()
+    return _row_problems("organisations", orgs, clash, "cluster",
+                         "cluster code is also an organisation's org_code; "
+                         "give the cluster a code of its own", raw)
+
+
+def _check_return(frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+    valid = {(m, b) for m, bs in vocab.MEASURES.items() for b in bs}
+    pairs = pd.Series(list(zip(frame["measure"].astype(str), frame["breakdown"].astype(str))),
+                      index=frame.index)
+    mask = ~pairs.isin(valid)
+    return _row_problems("wres_return", frame, mask, "breakdown",
+                         "not a breakdown of this measure (see the contract's "
+                         "aggregated extract)", raw)
+
+
+def _check_overlaps(parsed: dict[str, pd.DataFrame],
+                    raw: dict[str, pd.DataFrame]) -> list[Problem]:
+    """One source per organisation and year: both survey tables, or records and a return."""
+    problems = []
+    pairs = [("survey", "survey_responses", "both survey and survey_responses give")]
+    pairs += [(t, "wres_return", f"both {t} and wres_return give")
+              for t in vocab.RECORD_TABLES if t != "survey_responses"]
+    for first, second, words in pairs:
+        if first not in parsed or second not in parsed:
+            continue
+        other = parsed[second]
+        if second == "wres_return":
+            measure = {"staff": ["staff"], "board": ["board"],
+                       "recruitment": ["applied", "shortlisted", "appointed"],
+                       "survey": ["survey_respondents", "survey_positive"]}.get(first, [first])
+            other = other[other["measure"].isin(measure)]
+        keys = set(zip(other["org_code"], other["year"]))
+        firsts = parsed[first][["org_code", "year"]].drop_duplicates()
+        clash = [k in keys for k in zip(firsts["org_code"], firsts["year"])]
+        for i, row in firsts[clash].iterrows():
+            problems.append(Problem(first, int(i) + 2, "org_code", str(row["org_code"]),
+                                    f"{words} organisation {row['org_code']} for "
+                                    f"{row['year']}; keep one"))
+    return problems
