@@ -301,8 +301,10 @@ def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     try:
         _value_schema(table).validate(raw, lazy=True)
     except pa.errors.SchemaErrors as err:
-        messages = {COLUMN_KINDS[table][c]: (None, KINDS[COLUMN_KINDS[table][c]].message)
-                    for c in COLUMN_KINDS[table]}
+        # pandera names a failed check by its error text (or its name, by version).
+        messages = {}
+        for kind_name in COLUMN_KINDS[table].values():
+            messages[kind_name] = messages[KINDS[kind_name].message] = KINDS[kind_name].message
         for case in err.failure_cases.itertuples(index=False):
             check = str(case.check)
             if check == "column_in_dataframe":
@@ -314,7 +316,7 @@ def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
                 value = case.failure_case
                 problems.append(Problem(table, int(case.index) + 2, str(case.column),
                                         None if _blank(value) else str(value),
-                                        messages[check][1]))
+                                        messages[check]))
     if any(p.row == 1 for p in problems):
         return pd.DataFrame(), problems
     parsed = {}

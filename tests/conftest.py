@@ -1,0 +1,52 @@
+"""Shared fixtures: tiny hand-made extracts, small enough to check by eye."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "data" / "example"
+
+
+def write_extract(folder: Path, tables: dict[str, list[dict] | pd.DataFrame]) -> Path:
+    """Write each table as CSV (strings as given) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+        frame.to_csv(folder / f"{name}.csv", index=False)
+    return folder
+
+
+def people(org, year, prefix, groups: dict[str, int], **extra):
+    """Rows for ``n`` people of each ethnic category code, e.g. {"A": 3, "H": 2}."""
+    rows, i = [], 0
+    for code, n in groups.items():
+        for _ in range(n):
+            rows.append({"org_code": org, "year": year, f"{prefix}_id": f"{org}{prefix[0]}{i}",
+                         "ethnic_category": code, **extra})
+            i += 1
+    return rows
+
+
+ORGS = [
+    {"org_code": "T1", "org_name": "Test Trust", "org_type": "trust", "cluster": ""},
+    {"org_code": "C1", "org_name": "First CCG", "org_type": "ccg", "cluster": "K1"},
+    {"org_code": "C2", "org_name": "Second CCG", "org_type": "ccg", "cluster": "K1"},
+]
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    """One trust (T1) and two CCGs (C1, C2, cluster K1), one year (2016).
+
+    T1's staff: 6 White (A) and 4 BME (H) in Band 5 clinical, 2 Unknown (Z)
+    in Band 7 non-clinical: 12 in all.
+    """
+    staff = (people("T1", 2016, "staff", {"A": 6, "H": 4}, pay_band="Band 5", clinical="Y")
+             + people("T1", 2016, "staff", {"Z": 2}, pay_band="7", clinical="N")
+             + people("C1", 2016, "staff", {"A": 3, "N": 1}, pay_band="8a", clinical="N")
+             + people("C2", 2016, "staff", {"B": 2, "R": 2}, pay_band="Band 8A", clinical="no"))
+    return write_extract(tmp_path / "tiny", {"organisations": ORGS, "staff": staff})

@@ -1,0 +1,7 @@
+"""``python -m wres_helpers``: the same as the ``wres`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

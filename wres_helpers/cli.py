@@ -1,0 +1,143 @@
+"""The ``wres`` command line: validate, indicators, params, run, audit, example-data.
+
+Bad input exits 2 with every problem listed (table, row, column, value) and
+no traceback; nothing already written is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import InputError
+
+EXIT_BAD_INPUT = 2
+
+
+def _cmd_validate(args) -> int:
+    from .validate import load_extract
+    extract = load_extract(args.extract)
+    for note in extract.warnings:
+        print(f"warning: {note}", file=sys.stderr)
+    n = sum(len(t) for t in extract.tables.values())
+    print(f"{args.extract}: meets the contract ({len(extract.tables)} tables, {n:,} rows)")
+    return 0
+
+
+def _cmd_indicators(args) -> int:
+    from .engine import indicators_for_extract
+    from .outputs import write_csv_atomic
+    table = indicators_for_extract(args.extract, args.audience, entities=args.entity,
+                                   years=args.year, policy=_policy(args))
+    write_csv_atomic(table.frame, Path(args.out))
+    print(f"wrote {args.out}: {len(table.frame):,} rows ({table.audience})")
+    return 0
+
+
+def _cmd_params(args) -> int:
+    from .params import write_params_files
+    written = write_params_files(args.extract, args.out, args.audience, args.year)
+    print(f"wrote {len(written)} params files to {args.out}")
+    return 0
+
+
+def _cmd_run(args) -> int:
+    from .runner import run_reports
+    return run_reports(args.params, jobs=args.jobs, outputs=args.outputs, resume=args.resume)
+
+
+def _cmd_audit(args) -> int:
+    from .audit import audit_folder
+    findings = audit_folder(Path(args.outputs), extract=args.extract)
+    for finding in findings:
+        print(finding)
+    if findings:
+        print(f"{len(findings)} finding(s): not safe to publish", file=sys.stderr)
+        return 1
+    print(f"{args.outputs}: no disclosure found")
+    return 0
+
+
+def _cmd_example(args) -> int:
+    from .example import write_example
+    written = write_example(args.folder)
+    print(f"wrote the example extract ({len(written)} tables) to {args.folder}")
+    return 0
+
+
+def _policy(args):
+    from .publish import Policy
+    return Policy(args.max_suppressed, args.rounding_base, args.survey_min_respondents)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wres", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check an extract against the data contract")
+    p.add_argument("extract", help="the extract folder")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("indicators", help="write indicators.csv for every entity and year")
+    p.add_argument("extract")
+    p.add_argument("--out", required=True, help="the CSV file to write")
+    p.add_argument("--audience", choices=("internal", "public"), default="internal")
+    p.add_argument("--entity", action="append", help="an org_code or cluster code (repeatable)")
+    p.add_argument("--year", action="append", type=int, help="a year (repeatable)")
+    p.add_argument("--max-suppressed", type=int, default=7,
+                   help="counts from 1 to this are suppressed in public (default 7)")
+    p.add_argument("--rounding-base", type=int, default=5,
+                   help="public counts are rounded to a multiple of this (default 5)")
+    p.add_argument("--survey-min-respondents", type=int, default=11,
+                   help="public survey percentages need this many respondents (default 11)")
+    p.set_defaults(func=_cmd_indicators)
+
+    p = sub.add_parser("params", help="write one params file per entity")
+    p.add_argument("extract")
+    p.add_argument("--out", required=True, help="the folder to write to")
+    p.add_argument("--audience", choices=("internal", "public"), default="public")
+    p.add_argument("--year", type=int, help="the reporting year (default: the latest)")
+    p.set_defaults(func=_cmd_params)
+
+    p = sub.add_parser("run", help="run each params file's notebook and render its report")
+    p.add_argument("params", nargs="+", help="params files or folders of them")
+    p.add_argument("--jobs", type=int, default=None, help="parallel reports (default: cores)")
+    p.add_argument("--outputs", default=None, help="the outputs folder (default: outputs/)")
+    p.add_argument("--resume", action="store_true",
+                   help="redo only reports that failed or whose inputs changed")
+    p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("audit", help="check public outputs for anything that discloses")
+    p.add_argument("outputs", help="a folder of public outputs")
+    p.add_argument("--extract", help="the extract, to look for its identifiers")
+    p.set_defaults(func=_cmd_audit)
+
+    p = sub.add_parser("example-data", help="write the synthetic example extract")
+    p.add_argument("folder")
+    p.set_defaults(func=_cmd_example)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``wres`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as err:
+        print(f"wres {args.command}: the input does not meet the contract "
+              f"({len(err.problems)} problem(s)):", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(f"wres {args.command}: interrupted; outputs already finished are kept",
+              file=sys.stderr)
+        return 130
+    except OSError as err:
+        print(f"wres {args.command}: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The heavy work, once per extract: load, count, and compute every entity's indicators.
+
+Reports read their slice of a cached result rather than recomputing it:
+:func:`cached_indicators` keys the cache on the extract's files (names,
+sizes, modification times) and the policy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import counts as counts_mod
+from .indicators import IndicatorTable, exact_counts, indicator_table
+from .publish import ExactCounts, Policy, PublishedCounts, publish
+from .validate import Extract, load_extract
+
+
+@dataclass(frozen=True)
+class Engine:
+    """An extract's counts, entities and indicators for both audiences."""
+
+    extract: Extract
+    counts: pd.DataFrame
+    entities: counts_mod.Entities
+    exact: ExactCounts
+    published: PublishedCounts
+    internal: IndicatorTable
+    public: IndicatorTable
+
+    def table(self, audience: str) -> IndicatorTable:
+        return self.public if audience == "public" else self.internal
+
+    def cells(self, audience: str) -> pd.DataFrame:
+        """Counts as the audience may see them (published counts for public)."""
+        return (self.published if audience == "public" else self.exact).cells()
+
+
+def build(folder: str | Path, policy: Policy = Policy()) -> Engine:
+    """Load an extract and compute everything the reports need, once."""
+    from .indicators import compute
+    extract = load_extract(folder)
+    counts = counts_mod.aggregate(extract)
+    ents = counts_mod.entities(extract)
+    exact = exact_counts(counts, ents, policy)
+    published = publish(exact, policy)
+    return Engine(extract, counts, ents, exact, published,
+                  compute(exact, ents), compute(published, ents))
+
+
+def indicators_for_extract(folder: str | Path, audience: str, entities=None, years=None,
+                           policy: Policy = Policy()) -> IndicatorTable:
+    """``wres indicators``: every (or the chosen) entity's indicators for one audience."""
+    extract = load_extract(folder)
+    counts = counts_mod.aggregate(extract)
+    ents = counts_mod.entities(extract)
+    if years:
+        # Indicator 3's two-year view needs the year before each chosen year.
+        wanted = set(years) | {y - 1 for y in years}
+        counts = counts[counts["year"].isin(wanted)]
+    table = indicator_table(counts, ents, audience, policy)
+    frame = table.frame
+    if entities:
+        unknown = sorted(set(entities) - set(ents.table["entity"]))
+        if unknown:
+            from .problems import InputError, Problem
+            raise InputError([Problem("organisations", None, "org_code", code,
+                                      "no organisation or cluster has this code")
+                              for code in unknown])
+        frame = frame[frame["entity"].isin(entities)]
+    if years:
+        frame = frame[frame["year"].isin(years)]
+    return IndicatorTable(frame.reset_index(drop=True), table.audience, table.policy)
+
+
+def extract_fingerprint(folder: str | Path, policy: Policy) -> str:
+    """A key that changes when any file of the extract, or the policy, changes."""
+    folder = Path(folder).resolve()
+    parts = [(p.name, p.stat().st_size, p.stat().st_mtime_ns)
+             for p in sorted(folder.iterdir()) if p.is_file()]
+    blob = json.dumps([str(folder), parts, asdict(policy)], default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
