@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pandas as pd
@@ -22,13 +23,16 @@ def write_extract(folder: Path, tables: dict[str, list[dict] | pd.DataFrame]) ->
 
 def people(org, year, prefix, groups: dict[str, int], **extra):
     """Rows for ``n`` people of each ethnic category code, e.g. {"A": 3, "H": 2}."""
-    rows, i = [], 0
+    rows = []
     for code, n in groups.items():
         for _ in range(n):
-            rows.append({"org_code": org, "year": year, f"{prefix}_id": f"{org}{prefix[0]}{i}",
+            rows.append({"org_code": org, "year": year,
+                         f"{prefix}_id": f"{org}{prefix[0]}{next(_ids)}",
                          "ethnic_category": code, **extra})
-            i += 1
     return rows
+
+
+_ids = itertools.count()
 
 
 ORGS = [
