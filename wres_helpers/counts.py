@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import vocab
-from .validate import Extract
+from .validate import Extract, codes_of, first_seen_twice
 
 KEY = ["org_code", "year", "measure", "breakdown", "ethnic_group"]
 RETURN_COLUMNS = KEY + ["count"]
@@ -32,44 +32,57 @@ _TABLE_FAMILY = {"staff": "staff", "board": "board", "recruitment": "recruitment
 _MEASURE_FAMILY = {m: f for f, ms in FAMILIES.items() for m in ms}
 
 
-def _tally(frame: pd.DataFrame, by: list[str], measure: str, breakdown) -> pd.DataFrame:
-    """Count rows by ``by`` + ethnic group; ``breakdown`` is a constant or a column name."""
-    keys = ["org_code", "year"] + by + ["ethnic_category"]
-    out = frame.groupby(keys, observed=True, sort=False).size().rename("count").reset_index()
-    out = out.rename(columns={"ethnic_category": "ethnic_group"})
+def _tally(frame: pd.DataFrame, by: dict[str, pd.Series | np.ndarray], measure: str,
+           breakdown) -> pd.DataFrame:
+    """Count rows by organisation, year, ``by`` and ethnic group, on integer codes.
+
+    ``breakdown`` is a constant, or a function of the counted frame's ``by`` columns.
+    """
+    columns = {"org_code": frame["org_code"], "year": frame["year"], **by,
+               "ethnic_group": frame["ethnic_category"]}
+    coded, labels = {}, {}
+    for name, column in columns.items():
+        coded[name], labels[name] = codes_of(pd.Series(column) if isinstance(column, np.ndarray)
+                                           else column)
+    tally = pd.DataFrame(coded).value_counts(sort=False).rename("count").reset_index()
+    out = pd.DataFrame({name: np.asarray(labels[name], dtype=object)[tally[name].to_numpy()]
+                        for name in columns})
+    out["count"] = tally["count"].to_numpy()
     out["measure"] = measure
-    if callable(breakdown):
-        out["breakdown"] = breakdown(out)
-    else:
-        out["breakdown"] = breakdown
+    out["breakdown"] = breakdown(out) if callable(breakdown) else breakdown
     return out[RETURN_COLUMNS]
 
 
 def _staff(frame: pd.DataFrame) -> pd.DataFrame:
-    medical = frame["pay_band"].isin(vocab.MEDICAL_GRADES).to_numpy()
-    side = np.where(frame["clinical"].to_numpy() | medical, "Clinical", "Non-clinical")
-    frame = frame.assign(side=pd.Categorical(side, categories=["Clinical", "Non-clinical"]))
-    return _tally(frame, ["side", "pay_band"], "staff",
-                  lambda o: o["side"].astype(str) + "|" + o["pay_band"].astype(str))
+    band = frame["pay_band"]
+    medical = np.isin(band.cat.codes.to_numpy(),
+                      [i for i, b in enumerate(band.cat.categories) if b in vocab.MEDICAL_GRADES])
+    clinical = frame["clinical"].to_numpy() | medical
+    return _tally(frame, {"clinical": clinical, "pay_band": band}, "staff",
+                  lambda o: np.where(o["clinical"].astype(bool), "Clinical|", "Non-clinical|")
+                  + o["pay_band"].astype(str))
 
 
 def _board(frame: pd.DataFrame) -> pd.DataFrame:
     def label(o):
-        return (np.where(o["voting"], "voting", "nonvoting").astype(object) + "-"
-                + np.where(o["executive"], "executive", "nonexecutive").astype(object))
-    return _tally(frame, ["voting", "executive"], "board", label)
+        return (np.where(o["voting"].astype(bool), "voting", "nonvoting").astype(object) + "-"
+                + np.where(o["executive"].astype(bool), "executive", "nonexecutive"))
+    return _tally(frame, {"voting": frame["voting"], "executive": frame["executive"]},
+                  "board", label)
 
 
 def _recruitment(frame: pd.DataFrame) -> list[pd.DataFrame]:
-    return [_tally(frame, [], "applied", "All"),
-            _tally(frame[frame["shortlisted"]], [], "shortlisted", "All"),
-            _tally(frame[frame["appointed"]], [], "appointed", "All")]
+    return [_tally(frame, {}, "applied", "All"),
+            _tally(frame[frame["shortlisted"]], {}, "shortlisted", "All"),
+            _tally(frame[frame["appointed"]], {}, "appointed", "All")]
 
 
 def _people_once(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     """A person counted more than once in a year counts once."""
-    once = frame.drop_duplicates(["org_code", "year", "staff_id"])
-    return _tally(once, [], measure, "All")
+    repeat = (frame["repeat"].to_numpy() if "repeat" in frame.columns
+              else first_seen_twice(frame, ["org_code", "year", "staff_id"]))
+    once = frame[~repeat]
+    return _tally(once, {}, measure, "All")
 
 
 def _survey(frame: pd.DataFrame) -> list[pd.DataFrame]:
@@ -87,8 +100,8 @@ def _survey_responses(frame: pd.DataFrame) -> list[pd.DataFrame]:
     for i in vocab.SURVEY_INDICATORS:
         answers = frame[f"ind{i}"]
         answered = frame[answers.notna().to_numpy()]
-        out.append(_tally(answered, [], "survey_respondents", str(i)))
-        out.append(_tally(frame[(answers == True).to_numpy()], [], "survey_positive", str(i)))  # noqa: E712
+        out.append(_tally(answered, {}, "survey_respondents", str(i)))
+        out.append(_tally(frame[(answers == True).to_numpy()], {}, "survey_positive", str(i)))  # noqa: E712
     return out
 
 

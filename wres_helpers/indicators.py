@@ -118,15 +118,22 @@ class _Cells:
 
 
 def _rows(indicator: int, breakdown: str, statistic: str, q: Q, present: pd.Series,
-          ci: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
-    value = q.v.where(~q.s)
-    low = np.full(len(value), np.nan) if ci is None else np.asarray(ci[0], dtype=float)
-    high = np.full(len(value), np.nan) if ci is None else np.asarray(ci[1], dtype=float)
-    frame = pd.DataFrame({"indicator": indicator, "breakdown": breakdown, "statistic": statistic,
-                          "value": value.to_numpy(), "ci_low": np.where(q.s, np.nan, low),
-                          "ci_high": np.where(q.s, np.nan, high),
-                          "suppressed": q.s.to_numpy()}, index=q.v.index)
-    return frame[present.to_numpy()]
+          ci: tuple[np.ndarray, np.ndarray] | None = None) -> dict:
+    """One statistic for every entity-year that reported it, as columns of arrays."""
+    keep = present.to_numpy()
+    suppressed = q.s.to_numpy()[keep]
+    value = q.v.to_numpy(dtype=float)[keep]
+    n = len(value)
+    low = np.full(n, np.nan) if ci is None else np.asarray(ci[0], dtype=float)[keep]
+    high = np.full(n, np.nan) if ci is None else np.asarray(ci[1], dtype=float)[keep]
+    index = q.v.index[keep]
+    return {"entity": index.get_level_values(0).to_numpy(),
+            "year": index.get_level_values(1).to_numpy(),
+            "indicator": np.full(n, indicator), "breakdown": np.full(n, breakdown, dtype=object),
+            "statistic": np.full(n, statistic, dtype=object),
+            "value": np.where(suppressed, np.nan, value),
+            "ci_low": np.where(suppressed, np.nan, low),
+            "ci_high": np.where(suppressed, np.nan, high), "suppressed": suppressed}
 
 
 def _pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
@@ -153,7 +160,7 @@ def _katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray
     return Q(v, value.s), low, high
 
 
-def _indicator1(c: _Cells) -> list[pd.DataFrame]:
+def _indicator1(c: _Cells) -> list[dict]:
     out = []
     for breakdown in INDICATOR1_BREAKDOWNS:
         present = c.has("staff", breakdown)
@@ -167,7 +174,7 @@ def _indicator1(c: _Cells) -> list[pd.DataFrame]:
     return out
 
 
-def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[pd.DataFrame]:
+def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[dict]:
     spec = LIKELIHOODS[indicator]
     suffix = "_2y" if two_year else ""
     breakdown = "All|two-year" if two_year else "All"
@@ -199,27 +206,27 @@ def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[pd.Da
     return out
 
 
-def _survey(survey: pd.DataFrame) -> list[pd.DataFrame]:
+def _survey(survey: pd.DataFrame) -> list[dict]:
     out = []
     for indicator in vocab.SURVEY_INDICATORS:
         part = survey[survey["indicator"] == indicator]
         groups = {group: part[part["ethnic_group"] == group].set_index(["entity", "year"])
                   for group in ("White", "BME")}
         for group, stem in (("White", "white"), ("BME", "bme")):
-            n = groups[group]["respondents"]
-            out.append(pd.DataFrame({
-                "indicator": indicator, "breakdown": "All", "statistic": f"{stem}_respondents",
-                "value": n, "ci_low": np.nan, "ci_high": np.nan, "suppressed": n.isna()}))
+            g = groups[group]
+            n = g["respondents"]
+            out.append(_rows(indicator, "All", f"{stem}_respondents",
+                             Q(n.astype(float), n.isna()), pd.Series(True, index=g.index)))
         for group, stem in (("White", "white"), ("BME", "bme")):
             g = groups[group]
-            out.append(pd.DataFrame({
-                "indicator": indicator, "breakdown": "All", "statistic": f"{stem}_pct",
-                "value": g["pct"], "ci_low": g["ci_low"], "ci_high": g["ci_high"],
-                "suppressed": g["suppressed"].astype(bool)}))
+            out.append(_rows(indicator, "All", f"{stem}_pct",
+                             Q(g["pct"].astype(float), g["suppressed"].astype(bool)),
+                             pd.Series(True, index=g.index),
+                             (g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float))))
     return out
 
 
-def _indicator9(c: _Cells) -> list[pd.DataFrame]:
+def _indicator9(c: _Cells) -> list[dict]:
     out = []
     workforce = c.q("staff", "All|All", "BME")
     workforce_total = c.q("staff", "All|All", "All")
@@ -268,9 +275,9 @@ def compute(counts: ExactCounts | PublishedCounts, ents: Entities,
     parts += _survey(counts.survey())
     parts += _indicator9(cells)
     # Parts are built in the contract's order of breakdowns and statistics.
-    frame = pd.concat([p.assign(_part=i) for i, p in enumerate(parts) if len(p)])
-    frame.index.names = ["entity", "year"]
-    frame = frame.reset_index()
+    columns = {c: np.concatenate([p[c] for p in parts]) for c in parts[0]}
+    columns["_part"] = np.concatenate([np.full(len(p["value"]), i) for i, p in enumerate(parts)])
+    frame = pd.DataFrame(columns)
     frame = frame.sort_values(["entity", "year", "indicator", "_part"], kind="stable")
     names = ents.table.set_index("entity")["entity_name"]
     frame["entity_name"] = frame["entity"].map(names)

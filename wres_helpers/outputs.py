@@ -42,6 +42,9 @@ def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
     """Write a frame as UTF-8 CSV, text cells neutralised, atomically."""
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise)
+        values = safe[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            risky = values.astype("string").str.startswith(FORMULA_STARTS).fillna(False)
+            if risky.any():
+                safe[column] = values.where(~risky.to_numpy(), "'" + values.astype("string"))
     write_bytes_atomic(safe.to_csv(index=False, lineterminator="\n").encode("utf-8"), path)

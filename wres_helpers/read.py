@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
 import zipfile
 from pathlib import Path
 
@@ -20,14 +19,10 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from .problems import InputError, Problem
-from .vocab import TABLES
+from .vocab import ID_COLUMNS, TABLES
 
 FORMATS = (".csv", ".xlsx", ".parquet")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
-
-
-class EncodingWarning(UserWarning):
-    """A CSV file was read as Windows-1252 rather than UTF-8."""
 
 
 def find_table(folder: Path, table: str) -> Path | None:
@@ -47,7 +42,7 @@ def find_table(folder: Path, table: str) -> Path | None:
     return found[0] if found else None
 
 
-def read_table(path: Path, table: str) -> pd.DataFrame:
+def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.DataFrame:
     """Read one table's file into a raw frame.
 
     Parameters
@@ -56,6 +51,8 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
         A ``.csv``, ``.xlsx`` or ``.parquet`` file.
     table : str
         The table's name, for messages.
+    notes : list of str, optional
+        Warnings for the analyst (a file read as Windows-1252) are added here.
 
     Returns
     -------
@@ -75,7 +72,7 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
     if path.stat().st_size == 0:
         raise InputError([Problem(table, None, None, None, f"{path.name} is empty")])
     if suffix == ".csv":
-        frame = _read_csv(path, table)
+        frame = _read_csv(path, table, notes if notes is not None else [])
     elif suffix == ".xlsx":
         frame = _read_xlsx(path, table)
     else:
@@ -90,7 +87,7 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
     return frame
 
 
-def _decode(path: Path, table: str) -> str:
+def _decode(path: Path, table: str, notes: list[str]) -> str:
     data = path.read_bytes()
     if b"\x00" in data[:65536]:
         raise InputError([Problem(table, None, None, None,
@@ -106,14 +103,13 @@ def _decode(path: Path, table: str) -> str:
         raise InputError([Problem(table, None, None, None,
                                   f"{path.name} is neither UTF-8 nor Windows-1252 text "
                                   f"(byte {err.start}); save it as CSV, UTF-8")]) from None
-    warnings.warn(f"{path.name} is not UTF-8; read it as Windows-1252. "
-                  "Save it as CSV UTF-8 to be sure of names with accents.",
-                  EncodingWarning, stacklevel=3)
+    notes.append(f"{path.name} is not UTF-8; read it as Windows-1252. "
+                 "Save it as CSV UTF-8 to be sure of names with accents.")
     return text
 
 
-def _read_csv(path: Path, table: str) -> pd.DataFrame:
-    text = _decode(path, table)
+def _read_csv(path: Path, table: str, notes: list[str]) -> pd.DataFrame:
+    text = _decode(path, table, notes)
     header_line = text.split("\n", 1)[0]
     header = next(csv.reader([header_line]), [])
     if not any(h.strip() for h in header):
@@ -126,7 +122,8 @@ def _read_csv(path: Path, table: str) -> pd.DataFrame:
                                            block_size=1 << 24),
             parse_options=pacsv.ParseOptions(newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
-                column_types={h: _TEXT for h in header}, strings_can_be_null=True,
+                column_types={h: pa.string() if _is_id(h) else _TEXT for h in header},
+                strings_can_be_null=True,
                 null_values=[""], quoted_strings_can_be_null=True))
         return arrow.to_pandas()
     except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
@@ -148,7 +145,12 @@ def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
                                         if len(ragged) > 50 else []))
     kept = [i for i, r in enumerate(records) if r]
     frame = pd.DataFrame([records[i] for i in kept], columns=header, index=kept, dtype=object)
-    return frame.replace("", None).astype("category")
+    frame = frame.replace("", None)
+    return frame.astype({c: "string" if _is_id(c) else "category" for c in frame.columns})
+
+
+def _is_id(name: str) -> bool:
+    return str(name).strip().lower() in ID_COLUMNS
 
 
 def _read_xlsx(path: Path, table: str) -> pd.DataFrame:
@@ -164,7 +166,7 @@ def _read_xlsx(path: Path, table: str) -> pd.DataFrame:
     frame = frame.dropna(how="all")
     for col in frame.columns:
         frame[col] = frame[col].map(_excel_text, na_action="ignore")
-    return frame.astype("category")
+    return frame.astype({c: "string" if _is_id(c) else "category" for c in frame.columns})
 
 
 def _excel_text(value: object) -> str:
@@ -179,39 +181,33 @@ def _excel_text(value: object) -> str:
 
 def _read_parquet(path: Path, table: str) -> pd.DataFrame:
     try:
-        arrow = pq.read_table(path)
+        schema = pq.read_schema(path)
+        # Text columns come as dictionaries straight from Parquet's dictionary
+        # pages (no re-hashing); identifiers, nearly all distinct, as plain text.
+        text = [f.name for f in schema
+                if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
+                and not _is_id(f.name)]
+        arrow = pq.read_table(path, read_dictionary=text)
     except Exception as err:  # pyarrow raises several kinds for a damaged file
         raise InputError([Problem(table, None, None, None,
                                   f"{path.name} could not be read as Parquet "
                                   f"({type(err).__name__})")]) from None
-    columns = []
-    for field, column in zip(arrow.schema, arrow.columns):
-        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
-            column = column.dictionary_encode()
-        columns.append(column)
-    return pa.table(columns, names=arrow.column_names).to_pandas()
+    return arrow.to_pandas()
 
 
-def read_extract_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Read every table of the contract found in ``folder``.
-
-    Returns
-    -------
-    tables : dict
-        Table name -> raw frame, for every table that could be read.
-    problems : list of Problem
-        What stopped a table from being read (each table is tried).
-    """
-    tables: dict[str, pd.DataFrame] = {}
-    problems: list[Problem] = []
+def extract_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
+    """The file of each contract table found in ``folder``, and any table given twice."""
     if not folder.is_dir():
         raise InputError([Problem("extract", None, None, str(folder),
                                   "is not a folder of tables")])
+    files: dict[str, Path] = {}
+    problems: list[Problem] = []
     for table in TABLES:
         try:
             path = find_table(folder, table)
-            if path is not None:
-                tables[table] = read_table(path, table)
         except InputError as err:
             problems.extend(err.problems)
-    return tables, problems
+            continue
+        if path is not None:
+            files[table] = path
+    return files, problems

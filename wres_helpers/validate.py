@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings
+import os
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ import pandera.pandas as pa
 
 from . import vocab
 from .problems import InputError, Problem
-from .read import read_extract_tables
+from .read import extract_files, read_table
 
 #: At most this many rows are listed for one kind of problem in one column.
 MAX_ROWS_PER_PROBLEM = 20
@@ -238,21 +239,38 @@ UNIQUE_KEYS = {
     "providers": ["commissioner_code", "provider_code"],
     "wres_return": ["org_code", "year", "measure", "breakdown", "ethnic_group"],
 }
+#: Tables where a person counts once a year however often they appear.
+ONCE_A_YEAR = ("disciplinary", "training", "leavers")
 _KEY_NOUN = {"organisations": "org_code", "staff": "staff_id", "board": "member_id",
              "survey": "indicator and ethnic_group", "survey_responses": "respondent_id",
              "providers": "provider_code", "wres_return": "measure, breakdown and ethnic_group"}
 
 
-def parse_column(values: pd.Series, parse: Callable) -> tuple[np.ndarray, np.ndarray]:
+def parse_column(values: pd.Series, parse: Callable, dtype: str = "object"):
     """Parse a column once per distinct value.
+
+    Parameters
+    ----------
+    values : pandas.Series
+        A raw column (categorical text, plain text, or numbers from Parquet).
+    parse : callable
+        One of the ``parse_*`` functions: value -> parsed value or ``_BAD``.
+    dtype : str
+        What the parsed column becomes: ``category`` is built straight from
+        the codes, without materialising a value per row.
 
     Returns
     -------
-    parsed : numpy.ndarray of object
-        The parsed value of every row (None for a bad one).
+    parsed : array-like
+        The parsed value of every row (missing where the value was bad).
     ok : numpy.ndarray of bool
         Whether each row's value parsed.
     """
+    if parse is parse_text and not isinstance(values.dtype, pd.CategoricalDtype):
+        # Identifiers: millions of distinct values, so checked as a whole column.
+        text = values.astype("string").str.strip()
+        ok = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
+        return text.array, ok
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes = values.cat.codes.to_numpy()
         uniques = list(values.cat.categories)
@@ -262,19 +280,58 @@ def parse_column(values: pd.Series, parse: Callable) -> tuple[np.ndarray, np.nda
     # A missing value has code -1, which picks the last element: the parse of None.
     results = [parse(u) for u in uniques] + [parse(None)]
     ok_unique = np.array([r is not _BAD for r in results], dtype=bool)
+    if dtype == "category":
+        cats = list(dict.fromkeys(r for r in results if r is not _BAD and r is not None))
+        position = {c: i for i, c in enumerate(cats)}
+        to_cat = np.array([position.get(r, -1) if r is not _BAD and r is not None else -1
+                           for r in results], dtype=np.int32)
+        return pd.Categorical.from_codes(to_cat[codes], categories=cats), ok_unique[codes]
     parsed_unique = np.empty(len(results), dtype=object)
     parsed_unique[:] = [None if r is _BAD else r for r in results]
     return parsed_unique[codes], ok_unique[codes]
 
 
-def _value_schema(table: str) -> pa.DataFrameSchema:
+def codes_of(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes and their labels for a categorical, boolean, integer or text column."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(), column.cat.categories
+    codes, labels = pd.factorize(column)
+    return codes, pd.Index(labels)
+
+
+def first_seen_twice(frame: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Rows whose key was already seen in an earlier row (duplicates after the first).
+
+    Each key column is reduced to integer codes and the codes to one 64-bit
+    number per row: hashing millions of identifiers once is much cheaper
+    than comparing tuples of text.
+    """
+    combined = np.zeros(len(frame), dtype=np.int64)
+    for k in keys:
+        codes, labels = codes_of(frame[k])
+        combined = combined * (len(labels) + 1) + (codes.astype(np.int64) + 1)
+    return pd.Series(combined).duplicated(keep="first").to_numpy()
+
+
+def _value_schema(table: str, memo: dict | None = None) -> pa.DataFrameSchema:
+    """The table's columns and the vocabulary each value must come from.
+
+    ``memo`` keeps each column's parse, so that the typed table is built from
+    the same work the check did.
+    """
     required, optional = vocab.TABLES[table]
     columns = {}
     for name in required + optional:
         kind = KINDS[COLUMN_KINDS[table][name]]
-        check = pa.Check(lambda s, _p=kind.parse: pd.Series(parse_column(s, _p)[1], index=s.index),
-                         name=COLUMN_KINDS[table][name], error=kind.message, ignore_na=False)
-        columns[name] = pa.Column(None, checks=[check], nullable=True, required=name in required)
+
+        def check(s, _name=name, _kind=kind):
+            parsed, ok = parse_column(s, _kind.parse, _kind.dtype)
+            if memo is not None:
+                memo[_name] = (parsed, ok)
+            return pd.Series(ok, index=s.index)
+        columns[name] = pa.Column(None, checks=[pa.Check(check, name=COLUMN_KINDS[table][name],
+                                                         error=kind.message, ignore_na=False)],
+                                  nullable=True, required=name in required)
     return pa.DataFrameSchema(columns, strict=False)
 
 
@@ -298,8 +355,9 @@ def _cap(problems: list[Problem]) -> list[Problem]:
 def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a raw table's values; return it parsed (bad rows dropped) and its problems."""
     problems: list[Problem] = []
+    memo: dict[str, tuple] = {}
     try:
-        _value_schema(table).validate(raw, lazy=True)
+        _value_schema(table, memo).validate(raw, lazy=True)
     except pa.errors.SchemaErrors as err:
         # pandera names a failed check by its error text (or its name, by version).
         messages = {}
@@ -319,19 +377,22 @@ def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
                                         messages[check]))
     if any(p.row == 1 for p in problems):
         return pd.DataFrame(), problems
-    parsed = {}
+    parsed: dict[str, object] = {}
     bad = np.zeros(len(raw), dtype=bool)
     for name, kind_name in COLUMN_KINDS[table].items():
         if name not in raw.columns:
             continue
         kind = KINDS[kind_name]
-        values, ok = parse_column(raw[name], kind.parse)
+        values, ok = memo.get(name) or parse_column(raw[name], kind.parse, kind.dtype)
         bad |= ~ok
         parsed[name] = values
-    frame = pd.DataFrame(parsed, index=raw.index)[~bad]
+    frame = pd.DataFrame(parsed, index=raw.index)
+    if bad.any():
+        frame = frame[~bad]
     for name, kind_name in COLUMN_KINDS[table].items():
-        if name in frame.columns and KINDS[kind_name].dtype != "object":
-            frame[name] = frame[name].astype(KINDS[kind_name].dtype)
+        dtype = KINDS[kind_name].dtype
+        if name in frame.columns and dtype not in ("object", "category"):
+            frame[name] = frame[name].astype(dtype)
     return frame, problems
 
 
@@ -359,8 +420,9 @@ def _record_schema(table: str, org_codes: set[str]) -> pa.DataFrameSchema:
     if table != "organisations":
         columns[code_column] = pa.Column(None, pa.Check(lambda s: s.isin(org_codes),
                                                         name="known_org"))
-    return pa.DataFrameSchema(columns, checks=checks, unique=UNIQUE_KEYS.get(table),
-                              report_duplicates="exclude_first")
+    # Uniqueness is checked on integer codes (first_seen_twice), far faster on
+    # millions of identifiers than pandera's comparison of text tuples.
+    return pa.DataFrameSchema(columns, checks=checks)
 
 
 _RECORD_MESSAGES = {
@@ -373,25 +435,30 @@ _RECORD_MESSAGES = {
 
 def _check_records(table: str, frame: pd.DataFrame, raw: pd.DataFrame,
                    org_codes: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    problems, bad_rows = [], set()
+    if table in UNIQUE_KEYS:
+        key = UNIQUE_KEYS[table]
+        column = key[-1]
+        message = f"{_KEY_NOUN[table]} given twice"
+        if "year" in key:
+            message += " for the same organisation and year"
+        twice = frame.index[first_seen_twice(frame, key)]
+        for index in twice:
+            value = raw.at[index, column]
+            problems.append(Problem(table, int(index) + 2, column,
+                                    None if _blank(value) else str(value), message))
+        bad_rows.update(twice)
     try:
         _record_schema(table, org_codes).validate(frame, lazy=True)
-        return frame, []
+        return (frame.drop(index=list(bad_rows)) if bad_rows else frame), problems
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
-    problems, bad_rows = [], set()
     for case in cases.itertuples(index=False):
         check = str(case.check)
         if case.index is None or pd.isna(case.index):
             continue
         index = int(case.index)
-        if check == "multiple_fields_uniqueness":
-            if case.column != UNIQUE_KEYS[table][-1]:
-                continue
-            message = f"{_KEY_NOUN[table]} given twice"
-            if "year" in UNIQUE_KEYS[table]:
-                message += " for the same organisation and year"
-            column = UNIQUE_KEYS[table][-1]
-        elif check == "known_org":
+        if check == "known_org":
             column, message = case.column, _RECORD_MESSAGES[check][1]
             if table == "providers":
                 message = "commissioner_code is not in the organisations table"
@@ -445,44 +512,54 @@ def load_extract(folder: str | Path) -> Extract:
         Listing every problem, each with its table, row, column and value.
     """
     folder = Path(folder)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        raw_tables, problems = read_extract_tables(folder)
-    notes = [str(w.message) for w in caught]
-
-    has_return = "wres_return" in raw_tables
+    files, problems = extract_files(folder)
+    notes: list[str] = []
     for table in vocab.REQUIRED_TABLES:
-        if table not in raw_tables and not any(p.table == table for p in problems):
-            if table == "staff" and has_return:
+        if table not in files and not any(p.table == table for p in problems):
+            if table == "staff" and "wres_return" in files:
                 continue
             problems.append(Problem(table, None, None, None,
                                     f"required table is missing (no {table}.csv, "
                                     f"{table}.xlsx or {table}.parquet in the extract)"))
-
+    raw_tables: dict[str, pd.DataFrame] = {}
     parsed: dict[str, pd.DataFrame] = {}
-    for table, raw in raw_tables.items():
-        frame, found = _parse_table(table, raw)
-        problems.extend(found)
-        if not any(p.row == 1 for p in found):
-            parsed[table] = frame
 
-    org_codes = set(parsed["organisations"]["org_code"]) if "organisations" in parsed else set()
+    def one_table(table: str, org_codes: set[str] | None) -> list[Problem]:
+        try:
+            raw = raw_tables[table] = read_table(files[table], table, notes)
+        except InputError as err:
+            return err.problems
+        frame, found = _parse_table(table, raw)
+        if any(p.row == 1 for p in found):
+            return found
+        if org_codes is not None or table == "organisations":
+            frame, more = _check_records(table, frame, raw, org_codes or set())
+            found = found + more
+        if table in ONCE_A_YEAR:
+            # A person entered (or trained, or left) twice in a year counts once.
+            frame = frame.assign(repeat=first_seen_twice(frame, ["org_code", "year", "staff_id"]))
+        parsed[table] = frame
+        return found
+
+    if "organisations" in files:
+        problems.extend(one_table("organisations", None))
+    org_codes = (set(parsed["organisations"]["org_code"].astype(str))
+                 if "organisations" in parsed else None)
     if "organisations" in parsed:
         problems.extend(_check_clusters(parsed["organisations"], raw_tables["organisations"]))
-    for table in list(parsed):
-        if table == "organisations" and "organisations" not in raw_tables:
-            continue
-        if "organisations" not in parsed and table != "organisations":
-            continue
-        parsed[table], found = _check_records(table, parsed[table], raw_tables[table], org_codes)
-        problems.extend(found)
+    others = [t for t in files if t != "organisations"]
+    # Tables are independent until the cross-table checks: read and check them
+    # side by side (pyarrow and pandas release the GIL for the heavy parts).
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        for found in pool.map(lambda t: one_table(t, org_codes), others):
+            problems.extend(found)
 
     if "wres_return" in parsed:
         problems.extend(_check_return(parsed["wres_return"], raw_tables["wres_return"]))
     problems.extend(_check_overlaps(parsed, raw_tables))
     if problems:
         raise InputError(_cap(problems))
-    return Extract(folder, parsed, notes)
+    return Extract(folder, {t: parsed[t] for t in files if t in parsed}, notes)
 
 
 def _check_clusters(orgs: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:

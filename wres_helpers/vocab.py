@@ -159,6 +159,8 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                    "nhs_income_gbp", "report_due", "report_received"), ("report_url",)),
     "wres_return": (("org_code", "year", "measure", "breakdown", "ethnic_group", "count"), ()),
 }
+#: Identifier columns: read as plain text, since nearly every value is distinct.
+ID_COLUMNS = ("staff_id", "applicant_id", "member_id", "respondent_id")
 #: Tables an extract must have (unless it is an aggregated extract).
 REQUIRED_TABLES = ("organisations", "staff")
 RECORD_TABLES = ("staff", "board", "recruitment", "disciplinary", "training", "survey",
