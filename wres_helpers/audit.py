@@ -1,0 +1,242 @@
+"""``wres audit``: look through public outputs for anything that discloses.
+
+Run over a folder of public outputs (HTML, CSV and whatever else is there),
+it reports: a file that must never be published (an executed notebook, a
+log, code); a code cell, a traceback or a file path; an identifier from the
+extract; a record-level row; a count from 1 to 7 where counts are published;
+and, given the extract, any figure in a table, chart data, sentence or alt
+text that is not one of the published values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .publish import Policy
+
+SAFE_SUFFIXES = {".html", ".csv"}
+#: Column headings of published count columns.
+COUNT_HEADINGS = {"white", "bme", "unknown", "total", "members", "bme members", "respondents",
+                  "records", "ethnicity not known", "shortlisted", "appointed", "entered",
+                  "accessed", "headcount", "applied", "leavers", "denominator", "staff",
+                  "value"}
+RECORD_COLUMNS = {"staff_id", "applicant_id", "member_id", "respondent_id", "ethnic_category"}
+CODE_MARKERS = ("jp-InputArea", 'class="input_area"', "jp-CodeMirrorEditor", 'class="highlight',
+                "In&nbsp;[", "<pre><code")
+TRACEBACK_MARKERS = ("Traceback (most recent call last)", "output_error", "jp-OutputArea-error",
+                     "ansi-red-fg")
+PATH_PATTERN = re.compile(r"(?:(?<![\w.:/])/(?:home|work|tmp|Users|root|mnt|var|opt|srv)/[\w./-]+"
+                          r"|\b[A-Za-z]:\\[\w\\ .-]+"
+                          r"|\b[\w-]+\.(?:csv|parquet|xlsx|ipynb|py|yaml|pkl)\b)")
+NUMBER_PATTERN = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?%?")
+#: The shortest identifier looked for (shorter ones match ordinary words and numbers).
+MIN_ID_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.where}: {self.what}"
+
+
+class _Page(HTMLParser):
+    """Collects a page's tables, alt texts and visible text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables: list[dict] = []
+        self.alts: list[str] = []
+        self.text: list[str] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._in_head = False
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("style", "script"):
+            self._skip += 1
+        elif tag == "table":
+            self.tables.append({"headers": [], "rows": []})
+        elif tag == "thead":
+            self._in_head = True
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+        elif tag == "img":
+            self.alts.append(attrs.get("alt") or "")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self._skip -= 1
+        elif tag == "thead":
+            self._in_head = False
+        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None and self.tables:
+            target = self.tables[-1]
+            if self._in_head:
+                target["headers"] = self._row
+            else:
+                target["rows"].append(self._row)
+            self._row = None
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
+        else:
+            self.text.append(data)
+
+
+def _numbers(text: str) -> list[str]:
+    return NUMBER_PATTERN.findall(text)
+
+
+def allowed_values(extracts, policy: Policy = Policy()) -> set[str]:
+    """Every figure a public output may show: the published values, as formatted."""
+    from .engine import indicators_for_extract
+    from .present import fmt
+    allowed: set[str] = set()
+    for extract in extracts:
+        frame = indicators_for_extract(extract, "public", policy=policy).frame
+        shown = frame[~frame["suppressed"]]
+        for value, low, high in zip(shown["value"], shown["ci_low"], shown["ci_high"]):
+            for v in (value, low, high):
+                if v == v:
+                    for kind in ("count", "pct", "rate", "ratio", "pp"):
+                        allowed.add(fmt(v, kind).split(" ")[0])
+        years = frame["year"].unique()
+        allowed.update(str(int(y)) for y in years)
+    return allowed
+
+
+def _constants(policy: Policy) -> set[str]:
+    return {"0.80", "1.25", "95%", "99.8%", "1", "95", "99.8", "8A", "9", "31",
+            str(policy.max_suppressed), str(policy.rounding_base),
+            str(policy.survey_min_respondents)}
+
+
+def audit_html(path: Path, text: str, ids: set[str], allowed: set[str] | None,
+               policy: Policy) -> list[Finding]:
+    name = path.name
+    found: list[Finding] = []
+    for marker in CODE_MARKERS:
+        if marker in text:
+            found.append(Finding(name, "page", f"a code cell ({marker!r})"))
+            break
+    for marker in TRACEBACK_MARKERS:
+        if marker in text:
+            found.append(Finding(name, "page", "a traceback or error output"))
+            break
+    page = _Page()
+    page.feed(text)
+    visible = " ".join(page.text + page.alts + [c for t in page.tables for r in t["rows"] for c in r]
+                       + [h for t in page.tables for h in t["headers"]])
+    for match in PATH_PATTERN.findall(visible):
+        found.append(Finding(name, "text", f"a file path or file name: {match!r}"))
+    if ids:
+        for token in set(re.findall(r"[\w-]+", visible)):
+            if token in ids:
+                found.append(Finding(name, "text", f"an identifier from the extract: {token!r}"))
+    for t_index, t in enumerate(page.tables, 1):
+        headers = [h.strip().lower() for h in t["headers"]]
+        if RECORD_COLUMNS & set(headers):
+            found.append(Finding(name, f"table {t_index}", "record-level data (a column of "
+                                 + ", ".join(sorted(RECORD_COLUMNS & set(headers))) + ")"))
+        for r_index, row in enumerate(t["rows"], 1):
+            for heading, cell in zip(headers, row):
+                if heading in COUNT_HEADINGS and re.fullmatch(r"\d+", cell.replace(",", "")):
+                    count = int(cell.replace(",", ""))
+                    if 1 <= count <= policy.max_suppressed:
+                        found.append(Finding(name, f"table {t_index}, row {r_index}, "
+                                             f"column {heading!r}", f"a count of {count}"))
+    if allowed is not None:
+        ok = allowed | _constants(policy)
+        for where, pieces in (("alt text", page.alts), ("text", page.text),
+                              ("table", [c for t in page.tables for r in t["rows"] for c in r[1:]])):
+            for piece in pieces:
+                for number in _numbers(piece):
+                    if number.rstrip("%").replace(",", "") in ok or number in ok:
+                        continue
+                    found.append(Finding(name, where, f"a figure that is not a published "
+                                         f"value: {number!r} in {piece.strip()[:80]!r}"))
+    return found
+
+
+def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Finding]:
+    found = []
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {c.strip().lower() for c in (reader.fieldnames or [])}
+    if RECORD_COLUMNS & columns:
+        found.append(Finding(path.name, "header", "record-level data"))
+    for i, row in enumerate(reader, 2):
+        stat = (row.get("statistic") or "").strip()
+        value = (row.get("value") or "").strip()
+        is_count = stat.endswith(("_n", "_shortlisted", "_appointed", "_entered", "_accessed",
+                                  "_headcount", "_respondents"))
+        if is_count and value:
+            try:
+                number = float(value)
+            except ValueError:
+                continue
+            if 1 <= number <= policy.max_suppressed:
+                found.append(Finding(path.name, f"row {i}", f"a count of {value} ({stat})"))
+        for cell in row.values():
+            if cell and cell.strip() in ids:
+                found.append(Finding(path.name, f"row {i}", f"an identifier: {cell.strip()!r}"))
+    return found
+
+
+def extract_ids(extract: str | Path) -> set[str]:
+    """The extract's staff, applicant, member and respondent identifiers."""
+    from .validate import load_extract
+    from .vocab import ID_COLUMNS
+    loaded = load_extract(extract)
+    ids: set[str] = set()
+    for frame in loaded.tables.values():
+        for column in ID_COLUMNS:
+            if column in frame.columns:
+                ids.update(v for v in frame[column].astype(str) if len(v) >= MIN_ID_LENGTH)
+    return ids
+
+
+def audit_folder(folder: Path, extract: str | Path | None = None,
+                 policy: Policy = Policy(), extracts=None) -> list[Finding]:
+    """Audit every file under ``folder``; an empty list means nothing was found."""
+    extracts = list(extracts or ([] if extract is None else [extract]))
+    ids: set[str] = set()
+    for e in extracts:
+        ids |= extract_ids(e)
+    allowed = allowed_values(extracts, policy) if extracts else None
+    findings: list[Finding] = []
+    if not folder.exists():
+        return findings
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder)
+        if path.suffix.lower() not in SAFE_SUFFIXES:
+            findings.append(Finding(str(rel), "file", "a file that is never published "
+                                    f"({path.suffix or 'no extension'})"))
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            findings.append(Finding(str(rel), "file", "not UTF-8 text"))
+            continue
+        if path.suffix.lower() == ".html":
+            findings += audit_html(path, text, ids, allowed, policy)
+        else:
+            findings += audit_csv(path, text, ids, policy)
+    return findings
