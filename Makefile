@@ -30,9 +30,7 @@ test: $(STAMP) $(EXAMPLE)/organisations.csv ## Run the whole test suite (unit, n
 	$(BIN)/python -m pytest tests --nbval-lax --sanitize-with tests/nbval_sanitize.cfg notebooks
 
 reports: $(STAMP) $(EXAMPLE)/organisations.csv ## Render the example organisations' reports to outputs/
-	$(BIN)/wres params $(EXAMPLE) --out params/generated --audience public
-	$(BIN)/wres params $(EXAMPLE) --out params/generated --audience internal
-	$(BIN)/wres run params/example params/generated
+	$(BIN)/wres run params/example
 
 bench: $(STAMP) ## Time `wres indicators` on a national-scale extract against a bare read
 	$(BIN)/python -m wres_helpers.bench indicators

@@ -33,7 +33,7 @@ TRACEBACK_MARKERS = ("Traceback (most recent call last)", "output_error", "jp-Ou
 PATH_PATTERN = re.compile(r"(?:(?<![\w.:/])/(?:home|work|tmp|Users|root|mnt|var|opt|srv)/[\w./-]+"
                           r"|\b[A-Za-z]:\\[\w\\ .-]+"
                           r"|\b[\w-]+\.(?:csv|parquet|xlsx|ipynb|py|yaml|pkl)\b)")
-NUMBER_PATTERN = re.compile(r"(?<![\w.])-?\d[\d,]*(?:\.\d+)?%?")
+NUMBER_PATTERN = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w])")
 #: The shortest identifier looked for (shorter ones match ordinary words and numbers).
 MIN_ID_LENGTH = 5
 
@@ -105,27 +105,80 @@ def _numbers(text: str) -> list[str]:
     return NUMBER_PATTERN.findall(text)
 
 
-def allowed_values(extracts, policy: Policy = Policy()) -> set[str]:
-    """Every figure a public output may show: the published values, as formatted."""
-    from .engine import indicators_for_extract
+_COUNT_SUFFIXES = ("_n", "_shortlisted", "_appointed", "_entered", "_accessed", "_headcount",
+                   "_respondents")
+
+
+def _kind(statistic: str) -> str:
+    if statistic.endswith(_COUNT_SUFFIXES):
+        return "count"
+    if statistic.endswith("_rate"):
+        return "rate"
+    if statistic == "relative_likelihood":
+        return "ratio"
+    return "pct"
+
+
+def _token(value: float, kind: str) -> str:
     from .present import fmt
+    return fmt(abs(value), kind).rstrip("%")
+
+
+def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None = None) -> set[str]:
+    """Every figure a public output may show, formatted as the reports format it.
+
+    The published values (each in its own kind: counts, percentages, rates,
+    likelihoods, with their intervals), every published count, the
+    self-reporting rates, and the few figures the reports derive from
+    published values alone (the gap between two published percentages, the
+    sum of two published denominators).
+    """
+    from .reportdata import ReportData, load, prepare
     allowed: set[str] = set()
     for extract in extracts:
-        frame = indicators_for_extract(extract, "public", policy=policy).frame
-        shown = frame[~frame["suppressed"]]
-        for value, low, high in zip(shown["value"], shown["ci_low"], shown["ci_high"]):
+        data = prepare(extract, policy, cache_dir)["public"]
+        data = data if isinstance(data, ReportData) else load(data)
+        ind = data.indicators[~data.indicators["suppressed"]]
+        for stat, value, low, high in zip(ind["statistic"], ind["value"], ind["ci_low"],
+                                          ind["ci_high"]):
+            kind = _kind(stat)
             for v in (value, low, high):
                 if v == v:
-                    for kind in ("count", "pct", "rate", "ratio", "pp"):
-                        allowed.add(fmt(v, kind).split(" ")[0])
-        years = frame["year"].unique()
-        allowed.update(str(int(y)) for y in years)
+                    allowed.add(_token(v, kind))
+        wide = ind.pivot_table(index=["entity", "year", "indicator", "breakdown"],
+                               columns="statistic", values="value", aggfunc="first")
+        for a, b, kind in (("bme_pct", "white_pct", "pct"), ("board_bme_pct", "workforce_bme_pct", "pct"),
+                           ("white_shortlisted", "bme_shortlisted", "count"),
+                           ("white_headcount", "bme_headcount", "count")):
+            if a in wide and b in wide:
+                combined = (wide[a] - wide[b]) if kind == "pct" else (wide[a] + wide[b])
+                allowed.update(_token(v, kind) for v in combined.dropna())
+        counts = data.cells[~data.cells["suppressed"]]["count"].dropna()
+        allowed.update(_token(v, "count") for v in counts.unique())
+        q = data.quality.dropna(subset=["unknown_pct"])
+        allowed.update(_token(v, "pct") for v in q["unknown_pct"])
+        allowed.update(_token(100 - v, "pct") for v in q["unknown_pct"])
+        allowed.update(str(int(y)) for y in data.indicators["year"].unique())
+        # Local population shares are the organisations' own published context, not staff data.
+        allowed.update(_token(v, "pct") for v in data.entities["population_bme_pct"].dropna())
     return allowed
 
 
+#: Text that holds numbers but no figures: dates, sums of money, day counts, the stamp.
+NOT_FIGURES = re.compile(
+    r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b"
+    r"|£[\d,]+(?:\.\d+)?|\b\d+ days?\b|Generated at [^.]*\.|\bBand \d\w?\b|\bIndicator \d\b"
+    r"|\b\d: |\bindicators? \d(?:-\d)?\b|\b[1-9] of the \d\b|\b\d{4}-\d{2}-\d{2}\b")
+
+
 def _constants(policy: Policy) -> set[str]:
-    return {"0.80", "1.25", "95%", "99.8%", "1", "95", "99.8", "8A", "9", "31",
-            str(policy.max_suppressed), str(policy.rounding_base),
+    """Numbers the reports print that are rules, not data."""
+    from .params import ReportParams
+    fields = ReportParams.model_fields
+    flag = fields["self_report_flag_pct"].default
+    return {"0.80", "1.25", "95", "99.8", "1", "2", "3", "4", "5", "6", "7", "8", "9", "100",
+            f"{flag:g}", f"{100 - flag:g}", str(fields["caution_below"].default),
+            str(policy.max_suppressed + 1), str(policy.max_suppressed), str(policy.rounding_base),
             str(policy.survey_min_respondents)}
 
 
@@ -168,8 +221,8 @@ def audit_html(path: Path, text: str, ids: set[str], allowed: set[str] | None,
         for where, pieces in (("alt text", page.alts), ("text", page.text),
                               ("table", [c for t in page.tables for r in t["rows"] for c in r[1:]])):
             for piece in pieces:
-                for number in _numbers(piece):
-                    if number.rstrip("%").replace(",", "") in ok or number in ok:
+                for number in _numbers(NOT_FIGURES.sub(" ", piece)):
+                    if number.rstrip("%").lstrip("-") in ok:
                         continue
                     found.append(Finding(name, where, f"a figure that is not a published "
                                          f"value: {number!r} in {piece.strip()[:80]!r}"))
@@ -214,13 +267,14 @@ def extract_ids(extract: str | Path) -> set[str]:
 
 
 def audit_folder(folder: Path, extract: str | Path | None = None,
-                 policy: Policy = Policy(), extracts=None) -> list[Finding]:
+                 policy: Policy = Policy(), extracts=None,
+                 cache_dir: Path | None = None) -> list[Finding]:
     """Audit every file under ``folder``; an empty list means nothing was found."""
     extracts = list(extracts or ([] if extract is None else [extract]))
     ids: set[str] = set()
     for e in extracts:
         ids |= extract_ids(e)
-    allowed = allowed_values(extracts, policy) if extracts else None
+    allowed = allowed_values(extracts, policy, cache_dir) if extracts else None
     findings: list[Finding] = []
     if not folder.exists():
         return findings

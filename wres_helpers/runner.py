@@ -81,6 +81,10 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
     os.environ["WRES_CACHE_DIR"] = str(cache_dir)
     os.environ.setdefault("MPLBACKEND", "Agg")
     executed = runs / f"{job.name}.ipynb"
+    # The kernel inherits this process's stderr: send it to the run log, not the terminal.
+    saved_stderr = os.dup(2)
+    log_fd = os.open(runs / f"{job.name}.kernel.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(log_fd, 2)
     try:
         logger.info("params %s -> %s", job.source, executed)
         papermill.execute_notebook(
@@ -105,6 +109,9 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
                            _state_path(outputs, p.audience, job.name))
         raise
     finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+        os.close(log_fd)
         logger.removeHandler(handler)
         handler.close()
 
@@ -247,7 +254,7 @@ def run_reports(paths, jobs: int | None = None, outputs: str | Path | None = Non
     if "public" in audiences:
         from .audit import audit_folder
         extracts = sorted({j.params.extract for j in queue if j.params.audience == "public"})
-        findings = audit_folder(outputs / "public", extracts=extracts)
+        findings = audit_folder(outputs / "public", extracts=extracts, cache_dir=cache_dir)
         for finding in findings:
             failures.append((str(outputs / "public"), f"audit: {finding}"))
     if interrupted:
