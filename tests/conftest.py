@@ -54,3 +54,38 @@ def tiny(tmp_path) -> Path:
              + people("C1", 2016, "staff", {"A": 3, "N": 1}, pay_band="8a", clinical="N")
              + people("C2", 2016, "staff", {"B": 2, "R": 2}, pay_band="Band 8A", clinical="no"))
     return write_extract(tmp_path / "tiny", {"organisations": ORGS, "staff": staff})
+
+
+def example_extract() -> Path:
+    """The example extract (``make example`` writes it; made here if missing)."""
+    if not (EXAMPLE / "organisations.csv").exists():
+        from wres_helpers.example import write_example
+        write_example(EXAMPLE)
+    return EXAMPLE
+
+
+def example_params(folder: Path, names: list[str], **overrides) -> list[Path]:
+    """Copy example params files into ``folder``, pointing at the example extract."""
+    import yaml
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "_defaults.yaml").write_text((REPO / "params" / "_defaults.yaml").read_text())
+    out = []
+    for name in names:
+        data = yaml.safe_load((REPO / "params" / "example" / f"{name}.yaml").read_text())
+        data["extract"] = str(example_extract())
+        data.update(overrides)
+        path = folder / f"{name}.yaml"
+        path.write_text(yaml.safe_dump(data))
+        out.append(path)
+    return out
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory):
+    """A real batch: four reports run by papermill and rendered, public and internal."""
+    from wres_helpers.runner import run_reports
+    params = tmp_path_factory.mktemp("params")
+    example_params(params, ["RX1-public", "RX1-internal", "01A-public", "CSU01-public"])
+    outputs = tmp_path_factory.mktemp("outputs")
+    code = run_reports([params], jobs=2, outputs=outputs)
+    return outputs, code
