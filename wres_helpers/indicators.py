@@ -288,7 +288,10 @@ def compute(counts: ExactCounts | PublishedCounts, ents: Entities,
 
 def exact_counts(counts: pd.DataFrame, ents: Entities, policy: Policy = Policy()) -> ExactCounts:
     """The exact counts of every entity (organisations and clusters), totals included."""
-    return ExactCounts(with_totals(entity_counts(counts, ents)), policy)
+    t = ents.table
+    clusters = tuple((c, tuple(ents.members(c))) for c in t.loc[t["entity_type"] == "cluster",
+                                                                 "entity"])
+    return ExactCounts(with_totals(entity_counts(counts, ents)), policy, clusters)
 
 
 def indicator_table(counts: pd.DataFrame, ents: Entities, audience: str,

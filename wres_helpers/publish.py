@@ -135,10 +135,16 @@ def survey_percentages(counts: pd.DataFrame, min_respondents: int) -> pd.DataFra
 
 @dataclass(frozen=True)
 class ExactCounts:
-    """Every count as counted: for internal outputs only."""
+    """Every count as counted: for internal outputs only.
+
+    ``clusters`` maps each cluster code to its members, so that publication
+    can check that no member's withheld count can be worked out from the
+    cluster's total.
+    """
 
     counts: pd.DataFrame  # entity, year, measure, breakdown, ethnic_group, count
     policy: Policy = Policy()
+    clusters: tuple = ()  # ((cluster, (member, ...)), ...)
     audience = INTERNAL
 
     def cells(self) -> pd.DataFrame:
@@ -168,13 +174,113 @@ class PublishedCounts:
 def publish(exact: ExactCounts, policy: Policy | None = None) -> PublishedCounts:
     """Apply the publication rule to every count.
 
-    The survey's positive answers are used here, once, for the percentages
-    the survey rule allows, and are not carried further.
+    Each count is rounded or withheld on its own (primary suppression); then
+    any total from which a withheld part could be worked out exactly is
+    withheld too (secondary suppression, :func:`protect_totals`). The
+    survey's positive answers are used here, once, for the percentages the
+    survey rule allows, and are not carried further.
     """
     policy = policy or exact.policy
-    cells = exact.counts[exact.counts["measure"] != "survey_positive"]
+    cells = exact.counts[exact.counts["measure"] != "survey_positive"].reset_index(drop=True)
     published = publish_count(cells["count"].to_numpy(), policy)
     table = cells.assign(count=published, suppressed=np.isnan(published))
+    table = protect_totals(table, dict(exact.clusters), policy)
     survey = survey_percentages(exact.counts, policy.survey_min_respondents)
     survey = survey.assign(respondents=publish_count(survey["respondents"].to_numpy(), policy))
+    resp = table[table["measure"] == "survey_respondents"].set_index(
+        ["entity", "year", "breakdown", "ethnic_group"])["suppressed"]
+    key = list(zip(survey["entity"], survey["year"], survey["indicator"].astype(str),
+                   survey["ethnic_group"]))
+    withheld = np.array([bool(resp.get(k, False)) for k in key], dtype=bool)
+    survey.loc[withheld, "respondents"] = np.nan
     return PublishedCounts(table.reset_index(drop=True), survey.reset_index(drop=True), policy)
+
+
+def feasible_range(published: np.ndarray, policy: Policy) -> tuple[np.ndarray, np.ndarray]:
+    """The exact counts each published count could have come from, as [low, high].
+
+    Examples
+    --------
+    >>> low, high = feasible_range(np.array([0, np.nan, 10, 105]), Policy())
+    >>> low.tolist(), high.tolist()
+    ([0.0, 1.0, 8.0, 103.0], [0.0, 7.0, 12.0, 107.0])
+    """
+    b = policy.rounding_base
+    low = np.maximum(np.ceil(published - b / 2), policy.max_suppressed + 1)
+    high = np.ceil(published + b / 2) - 1
+    low = np.where(published == 0, 0, low)
+    high = np.where(published == 0, 0, high)
+    low = np.where(np.isnan(published), 1, low)
+    high = np.where(np.isnan(published), policy.max_suppressed, high)
+    return low, high
+
+
+def _relations(table: pd.DataFrame, clusters: dict) -> list[tuple[pd.Series, pd.Series]]:
+    """(part -> total) links between cells: for each, the row of each part's total."""
+    key = ["entity", "year", "measure", "breakdown", "ethnic_group"]
+    index = pd.Series(np.arange(len(table)), index=pd.MultiIndex.from_frame(table[key]))
+    links = []
+
+    def link(parts: pd.DataFrame, totals: pd.DataFrame):
+        rows = index.reindex(pd.MultiIndex.from_frame(totals[key])).to_numpy()
+        ok = ~np.isnan(rows.astype(float))
+        links.append((parts.index.to_numpy()[ok], rows[ok].astype(int)))
+
+    groups = table[table["ethnic_group"].isin(["White", "BME", "Unknown"])]
+    link(groups, groups.assign(ethnic_group="All"))
+    staff = table[(table["measure"] == "staff") & ~table["breakdown"].str.endswith("|All")]
+    link(staff, staff.assign(breakdown=staff["breakdown"].str.split("|").str[0] + "|All"))
+    sides = table[(table["measure"] == "staff") & table["breakdown"].isin(
+        ["Clinical|All", "Non-clinical|All"])]
+    link(sides, sides.assign(breakdown="All|All"))
+    board = table[table["measure"] == "board"]
+    for total, members in (("Total board", ("voting-executive", "voting-nonexecutive",
+                                            "nonvoting-executive", "nonvoting-nonexecutive")),
+                           ("Voting", ("voting-executive", "voting-nonexecutive")),
+                           ("Executive", ("voting-executive", "nonvoting-executive"))):
+        part = board[board["breakdown"].isin(members)]
+        link(part, part.assign(breakdown=total))
+    for measure, pooled in (("disciplinary", "disciplinary_2y"), ("staff", "staff_2y")):
+        part = table[table["measure"] == measure]
+        link(part, part.assign(measure=pooled))
+        link(part, part.assign(measure=pooled, year=part["year"] + 1))
+    member_of = {m: c for c, ms in clusters.items() for m in ms}
+    if member_of:
+        part = table[table["entity"].isin(member_of)]
+        link(part, part.assign(entity=part["entity"].map(member_of)))
+    return links
+
+
+def protect_totals(table: pd.DataFrame, clusters: dict, policy: Policy,
+                   max_rounds: int = 10) -> pd.DataFrame:
+    """Secondary suppression: withhold any total that would pin a withheld part.
+
+    For each published total and its parts (groups in a total, bands in a
+    side, board seats in a board, members in a cluster, two years in a pool),
+    every exact value a withheld part could take is worked out from the
+    feasible ranges of the total and the other parts. Where fewer than two
+    values remain, the total is withheld too; repeated until nothing changes.
+    """
+    table = table.copy()
+    links = _relations(table, clusters)
+    for _ in range(max_rounds):
+        published = table["count"].to_numpy(dtype=float)
+        low, high = feasible_range(published, policy)
+        suppressed = table["suppressed"].to_numpy()
+        newly = np.zeros(len(table), dtype=bool)
+        for parts, totals in links:
+            frame = pd.DataFrame({"total": totals, "low": low[parts], "high": high[parts],
+                                  "withheld": suppressed[parts]})
+            sums = frame.groupby("total")[["low", "high"]].transform("sum")
+            t_low, t_high = low[totals], high[totals]
+            # Bounds on a part from the total minus the others' most and least.
+            part_low = np.maximum(frame["low"], t_low - (sums["high"] - frame["high"]))
+            part_high = np.minimum(frame["high"], t_high - (sums["low"] - frame["low"]))
+            pinned = frame["withheld"].to_numpy() & ((part_high - part_low) < 1).to_numpy()
+            newly[np.unique(totals[pinned])] = True
+        newly &= ~suppressed
+        if not newly.any():
+            break
+        table.loc[newly, "count"] = np.nan
+        table.loc[newly, "suppressed"] = True
+    return table
