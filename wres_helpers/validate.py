@@ -543,8 +543,12 @@ def load_extract(folder: str | Path) -> Extract:
 
     if "organisations" in files:
         problems.extend(one_table("organisations", None))
-    org_codes = (set(parsed["organisations"]["org_code"].astype(str))
-                 if "organisations" in parsed else None)
+    # Every code the organisations table gives, even on a row with another problem,
+    # so that one bad organisation row does not make all its staff rows errors too.
+    org_codes = None
+    if "organisations" in parsed and "org_code" in raw_tables["organisations"].columns:
+        codes, ok = parse_column(raw_tables["organisations"]["org_code"], parse_code)
+        org_codes = {str(c) for c, good in zip(codes, ok) if good}
     if "organisations" in parsed:
         problems.extend(_check_clusters(parsed["organisations"], raw_tables["organisations"]))
     others = [t for t in files if t != "organisations"]

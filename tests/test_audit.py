@@ -1,0 +1,76 @@
+"""`wres audit`: each kind of leak, planted in a real rendered report, is caught."""
+
+import shutil
+
+import pytest
+
+from conftest import example_extract
+from wres_helpers.audit import audit_folder
+from wres_helpers.cli import main
+
+
+@pytest.fixture
+def public(rendered, tmp_path):
+    outputs, _ = rendered
+    folder = tmp_path / "public"
+    shutil.copytree(outputs / "public", folder)
+    return folder, outputs / ".cache"
+
+
+def audit(folder, cache):
+    return audit_folder(folder, extracts=[example_extract()], cache_dir=cache)
+
+
+def plant(folder, text, name="RX1-2023.html"):
+    page = folder / name
+    html = page.read_text()
+    page.write_text(html.replace("</main>", text + "</main>", 1))
+
+
+def test_rendered_public_reports_pass(public):
+    folder, cache = public
+    assert audit(folder, cache) == []
+
+
+@pytest.mark.parametrize("leak, words", [
+    ('<div class="jp-InputArea"><pre>import pandas</pre></div>', "code cell"),
+    ("<pre>Traceback (most recent call last):\n  File x</pre>", "traceback"),
+    ("<p>Read from /work/main/data/example/staff.csv</p>", "file path"),
+    ("<p>See staff.csv for details.</p>", "file"),
+    ('<table class="data"><thead><tr><th>staff_id</th><th>ethnic_category</th></tr></thead>'
+     "<tbody><tr><td>x</td><td>A</td></tr></tbody></table>", "record-level"),
+    ('<table class="data"><thead><tr><th>Group</th><th>BME</th></tr></thead>'
+     "<tbody><tr><th>Band 8C</th><td>3</td></tr></tbody></table>", "a count of 3"),
+    ('<figure><img src="data:image/png;base64,AA" alt="BME share 31.37%"></figure>',
+     "not a published value"),
+    ("<p>BME applicants were 11.68% of those appointed.</p>", "not a published value"),
+])
+def test_each_planted_leak_is_caught(public, leak, words):
+    folder, cache = public
+    plant(folder, leak)
+    findings = audit(folder, cache)
+    assert any(words in str(f) for f in findings), findings
+
+
+def test_an_identifier_from_the_extract_is_caught(public):
+    folder, cache = public
+    import pandas as pd
+    staff_id = pd.read_csv(example_extract() / "staff.csv", nrows=1)["staff_id"].iloc[0]
+    plant(folder, f"<p>Case {staff_id}</p>")
+    assert any("identifier" in str(f) for f in audit(folder, cache))
+
+
+def test_unpublishable_files_are_caught(public):
+    folder, cache = public
+    (folder / "RX1-2023.ipynb").write_text("{}")
+    (folder / "indicators.csv").write_text("entity,statistic,value\nRX1,bme_n,4\n")
+    findings = [str(f) for f in audit(folder, cache)]
+    assert any("never published" in f for f in findings)
+    assert any("a count of 4" in f for f in findings)
+
+
+def test_cli_audit_exits_non_zero_on_a_leak(public, capsys):
+    folder, _ = public
+    plant(folder, "<pre>Traceback (most recent call last):</pre>")
+    assert main(["audit", str(folder)]) == 1
+    assert "traceback" in capsys.readouterr().out
