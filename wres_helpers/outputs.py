@@ -33,6 +33,9 @@ def write_bytes_atomic(data: bytes, path: Path) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(err.errno, f"{err.strerror} (nothing was written)", str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

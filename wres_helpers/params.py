@@ -54,6 +54,9 @@ class ReportParams(BaseModel):
     extract: str = Field(description="the extract folder (relative to the params file)")
     audience: Literal["internal", "public"]
     report_type: Literal["provider", "commissioner", "cluster"] | None = None
+    notebook: str | None = Field(None, description="a notebook of your own, instead of the "
+                                 "report type's (relative to the params file)")
+    cell_timeout: int = Field(600, ge=1, description="seconds a notebook cell may run")
     title: str | None = None
     report_date: dt.date | None = None
     publication_deadline: dt.date | None = None
@@ -84,7 +87,7 @@ class ReportParams(BaseModel):
     def options(self) -> dict:
         """Everything but the contract's four keys, JSON-ready, for the notebook."""
         data = self.model_dump(mode="json")
-        for key in ("entity", "year", "extract", "audience"):
+        for key in ("entity", "year", "extract", "audience", "notebook", "cell_timeout"):
             data.pop(key)
         return data
 
@@ -147,11 +150,18 @@ def load_params(path: str | Path) -> ReportParams:
     extract = Path(params.extract)
     if not extract.is_absolute():
         extract = (path.parent / extract).resolve()
-    return params.model_copy(update={"extract": str(extract)})
+    update = {"extract": str(extract)}
+    if params.notebook:
+        notebook = Path(params.notebook)
+        update["notebook"] = str(notebook if notebook.is_absolute()
+                                 else (path.parent / notebook).resolve())
+    return params.model_copy(update=update)
 
 
 def notebook_for(params: ReportParams, entity_type: str | None = None) -> Path:
     """The notebook that renders this report."""
+    if params.notebook:
+        return Path(params.notebook)
     kind = params.report_type or report_type_of(entity_type or "trust")
     return NOTEBOOKS / f"{kind}.ipynb"
 

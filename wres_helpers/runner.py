@@ -28,10 +28,6 @@ from .problems import InputError
 from .publish import Policy
 
 REPO = Path(__file__).resolve().parents[1]
-#: Longest a single cell may run before the report is failed.
-CELL_TIMEOUT = 600
-
-
 @dataclass
 class Job:
     source: Path
@@ -91,7 +87,7 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
             str(notebook_for(p)), str(executed), kernel_name="python3", cwd=str(NOTEBOOKS),
             parameters={"entity": p.entity, "year": p.year, "extract": p.extract,
                         "audience": p.audience, "options": p.options()},
-            progress_bar=False, log_output=True, execution_timeout=CELL_TIMEOUT)
+            progress_bar=False, log_output=True, execution_timeout=p.cell_timeout)
         nb = nbformat.read(executed, as_version=4)
         entry = _index_entry(nb)
         html = render_report(nb, f"{entry['name']}: WRES report {p.year}", p.audience)
@@ -122,7 +118,7 @@ def _index_entry(nb) -> dict:
             data = output.get("data", {})
             if "application/json" in data and "headline" in data["application/json"]:
                 return dict(data["application/json"])
-    raise RuntimeError("the notebook displayed no index entry (report.index_entry())")
+    raise RuntimeError("the notebook displayed no index entry (call report.index_entry())")
 
 
 def _reason(err: BaseException) -> str:
@@ -133,7 +129,7 @@ def _reason(err: BaseException) -> str:
     if name in ("DeadKernelError",):
         return "the kernel died while running the report"
     if name in ("CellTimeoutError", "TimeoutError"):
-        return f"a cell ran longer than {CELL_TIMEOUT} s"
+        return "a cell ran longer than the cell_timeout allows"
     text = str(err).strip().splitlines()
     return f"{name}: {text[0] if text else ''}"
 
