@@ -43,6 +43,13 @@ def _run_measured(cmd: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def _median_of(n: int, cmd: list[str]) -> tuple[float, float]:
+    """Median wall time and largest peak memory of ``n`` runs (this machine is noisy)."""
+    runs = [_run_measured(cmd) for _ in range(n)]
+    times = sorted(t for t, _ in runs)
+    return times[n // 2], max(m for _, m in runs)
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -65,44 +72,51 @@ def bench_indicators() -> None:
             print(f"generating the national extract as {fmt} in {folder} ...", flush=True)
             write_national(folder, fmt)
         size = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-        bare, bare_mem = _run_measured([sys.executable, "-c", _BARE_READ, str(folder)])
         out = Path(tempfile.mkdtemp()) / "indicators.csv"
-        wres, wres_mem = _run_measured([sys.executable, "-m", "wres_helpers", "indicators",
+        bare, bare_mem = _median_of(3, [sys.executable, "-c", _BARE_READ, str(folder)])
+        wres, wres_mem = _median_of(3, [sys.executable, "-m", "wres_helpers", "indicators",
                                         str(folder), "--out", str(out), "--audience", "public"])
-        print(f"{fmt:8s} {size:7.0f} MB on disk | bare pyarrow read {bare:6.2f} s "
+        print(f"{fmt:8s} {size:7.0f} MB on disk | median of 3: bare pyarrow read {bare:6.2f} s "
               f"({bare_mem:5.0f} MB peak) | wres indicators {wres:6.2f} s "
               f"({wres_mem:5.0f} MB peak) | ratio {wres / bare:4.2f} (target <= 5, < 3000 MB)",
               flush=True)
 
 
-def bench_reports(n: int = 6) -> None:
-    from .params import write_params_files
+def bench_reports(n: int = 8) -> None:
+    """``wres run`` on ``n`` example reports beside the naive shell loop."""
+    import nbformat
+    import yaml
+
+    from .params import load_params, notebook_for, write_params_files
     print(f"machine: {machine()}")
     work = Path(tempfile.mkdtemp(prefix="wres-bench-"))
     example = REPO / "data" / "example"
     files = write_params_files(example, work / "params", "public", None)[:n]
     bin_dir = Path(sys.executable).parent
+    env = {k: v for k, v in os.environ.items() if k != "WRES_CACHE_DIR"}
 
     start = time.perf_counter()
-    for params in files:
-        from .params import load_params, notebook_for
-        p = load_params(params)
-        nb_out = work / "naive" / f"{params.stem}.ipynb"
-        nb_out.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([str(bin_dir / "papermill"), str(notebook_for(p)), str(nb_out), "-f",
-                        str(params), "--cwd", str(REPO / "notebooks"), "-k", "python3"],
-                       check=True, capture_output=True)
+    for params_file in files:
+        p = load_params(params_file)
+        values = work / "naive" / f"{params_file.stem}.yaml"
+        values.parent.mkdir(parents=True, exist_ok=True)
+        values.write_text(yaml.safe_dump({"entity": p.entity, "year": p.year,
+                                          "extract": p.extract, "audience": p.audience,
+                                          "options": p.options()}))
+        executed = values.with_suffix(".ipynb")
+        subprocess.run([str(bin_dir / "papermill"), str(notebook_for(p)), str(executed), "-f",
+                        str(values), "--cwd", str(REPO / "notebooks"), "-k", "python3"],
+                       check=True, capture_output=True, env=env)
         subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input",
-                        str(nb_out)], check=True, capture_output=True)
+                        str(executed)], check=True, capture_output=True, env=env)
     naive = time.perf_counter() - start
 
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "wres_helpers", "run", str(work / "params"),
-                    "--outputs", str(work / "out")], check=False, capture_output=True)
+    subprocess.run([sys.executable, "-m", "wres_helpers", "run", *map(str, files),
+                    "--outputs", str(work / "out")], check=True, capture_output=True, env=env)
     ours = time.perf_counter() - start
 
     empty = work / "empty.ipynb"
-    import nbformat
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("1")]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
@@ -110,13 +124,13 @@ def bench_reports(n: int = 6) -> None:
     nbformat.write(nb, empty)
     start = time.perf_counter()
     subprocess.run([str(bin_dir / "papermill"), str(empty), str(work / "empty-out.ipynb"),
-                    "-k", "python3"], check=True, capture_output=True)
+                    "-k", "python3"], check=True, capture_output=True, env=env)
     subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html",
-                    str(work / "empty-out.ipynb")], check=True, capture_output=True)
+                    str(work / "empty-out.ipynb")], check=True, capture_output=True, env=env)
     floor = time.perf_counter() - start
     count = len(files)
     print(f"{count} reports | naive loop {naive:6.1f} s ({naive / count:5.2f} s/report) | "
-          f"wres run {ours:6.1f} s ({ours / count:5.2f} s/report) | "
+          f"wres run {ours:6.1f} s ({ours / count:5.2f} s/report, cache built in the run) | "
           f"speed-up {naive / ours:4.1f}x (target >= 3)")
     print(f"empty notebook executed and rendered: {floor:5.2f} s | wres run per report / floor: "
           f"{ours / count / floor:4.2f} (target <= 2)")
