@@ -375,10 +375,10 @@ class CommissionerReport(Report):
                        zip(small["measure"], small["ethnic_group"])})
 
     def contents(self) -> Html:
-        extra = [("publication-advice", "Publication advice"),
-                 ("own-workforce", "Own workforce"), ("due-regard", "Due regard"),
-                 ("provider-assurance", "Provider assurance")]
-        return _contents(self, extra)
+        return _contents(self, [("publication-advice", "Publication advice"),
+                                ("own-workforce", "Own workforce")],
+                         [("due-regard", "Due regard"),
+                          ("provider-assurance", "Provider assurance")])
 
 
 class ClusterReport(CommissionerReport):
@@ -450,12 +450,17 @@ class ClusterReport(CommissionerReport):
         return Html(section("Pooled staff survey", body, ident="pooled-survey"))
 
     def contents(self) -> Html:
-        extra = [("publication-advice", "Publication advice"), ("members", "Members"),
-                 ("pooled-survey", "Pooled staff survey"), ("pro-forma", "Pro forma returns")]
-        return _contents(self, extra)
+        return _contents(self, [("publication-advice", "Publication advice"),
+                                ("members", "Members")],
+                         [("pooled-survey", "Pooled staff survey"),
+                          ("pro-forma", "Pro forma returns")])
 
 
-def _contents(report: Report, extra) -> Html:
+def _contents(report: Report, before, after) -> Html:
+    """The contents list with this report type's sections where the notebook puts them."""
+    def items(links):
+        return "".join(f'<li><a href="#{a}">{esc(t)}</a></li>' for a, t in links)
     base = str(Report.contents(report))
-    items = "".join(f'<li><a href="#{a}">{esc(t)}</a></li>' for a, t in extra)
-    return Html(base.replace('<ul class="toc">', f'<ul class="toc">{items}', 1))
+    base = base.replace('<ul class="toc">', f'<ul class="toc">{items(before)}', 1)
+    return Html(base.replace('<li><a href="#action-plan">', items(after)
+                             + '<li><a href="#action-plan">', 1))
