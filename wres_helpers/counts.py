@@ -44,10 +44,19 @@ def _tally(frame: pd.DataFrame, by: dict[str, pd.Series | np.ndarray], measure: 
     for name, column in columns.items():
         coded[name], labels[name] = codes_of(pd.Series(column) if isinstance(column, np.ndarray)
                                            else column)
-    tally = pd.DataFrame(coded).value_counts(sort=False).rename("count").reset_index()
-    out = pd.DataFrame({name: np.asarray(labels[name], dtype=object)[tally[name].to_numpy()]
-                        for name in columns})
-    out["count"] = tally["count"].to_numpy()
+    # One mixed-radix integer per row, counted with bincount: every key column is a
+    # small categorical, so the product of their sizes is small.
+    sizes = [len(labels[name]) for name in columns]
+    key = np.zeros(len(frame), dtype=np.int64)
+    for name, size in zip(columns, sizes):
+        key *= size
+        key += coded[name]
+    tally = np.bincount(key)
+    cells = np.flatnonzero(tally)
+    positions = np.unravel_index(cells, sizes)
+    out = pd.DataFrame({name: np.asarray(labels[name], dtype=object)[pos]
+                        for name, pos in zip(columns, positions)})
+    out["count"] = tally[cells]
     out["measure"] = measure
     out["breakdown"] = breakdown(out) if callable(breakdown) else breakdown
     return out[RETURN_COLUMNS]

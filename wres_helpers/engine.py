@@ -1,7 +1,7 @@
 """The heavy work, once per extract: load, count, and compute every entity's indicators.
 
 Reports read their slice of a cached result rather than recomputing it:
-:func:`cached_indicators` keys the cache on the extract's files (names,
+:func:`extract_fingerprint` keys the cache on the extract's files (names,
 sizes, modification times) and the policy.
 """
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats.contingency import relative_risk
 
 from . import vocab
 from .counts import Entities, entity_counts, with_totals
@@ -144,6 +143,7 @@ def _pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
 
 def _katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray, np.ndarray]:
     """Relative likelihood (rate a / rate b) with scipy's Katz log-method 95% interval."""
+    from scipy.stats.contingency import relative_risk
     value = (cases_a / total_a) / (cases_b / total_b)
     n = len(value.v)
     low, high = np.full(n, np.nan), np.full(n, np.nan)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 INTERNAL, PUBLIC = "internal", "public"
 AUDIENCES = (INTERNAL, PUBLIC)
@@ -89,6 +88,7 @@ def wilson_interval(successes, trials) -> tuple[np.ndarray, np.ndarray]:
     low = np.full(k.shape, np.nan)
     high = np.full(k.shape, np.nan)
     if ok.any():
+        from statsmodels.stats.proportion import proportion_confint
         lo, hi = proportion_confint(k[ok], n[ok], alpha=0.05, method="wilson")
         low[ok], high[ok] = lo, hi
     return low, high

@@ -295,6 +295,13 @@ def codes_of(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes and their labels for a categorical, boolean, integer or text column."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         return column.cat.codes.to_numpy(), column.cat.categories
+    if pd.api.types.is_bool_dtype(column.dtype):
+        return column.to_numpy(dtype=np.int8), pd.Index([False, True])
+    if pd.api.types.is_integer_dtype(column.dtype) and len(column):
+        values = column.to_numpy()
+        low, high = int(values.min()), int(values.max())
+        if high - low < 100_000:
+            return (values - low).astype(np.int32), pd.Index(np.arange(low, high + 1))
     codes, labels = pd.factorize(column)
     return codes, pd.Index(labels)
 
