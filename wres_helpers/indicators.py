@@ -51,24 +51,25 @@ INDICATOR9_BREAKDOWNS = ("Total board", "Voting", "Executive")
 
 @dataclass(frozen=True)
 class Q:
-    """A column of figures with their suppression flags."""
+    """A column of figures (one per entity-year of ``index``) with suppression flags."""
 
-    v: pd.Series
-    s: pd.Series
+    v: np.ndarray
+    s: np.ndarray
+    index: pd.Index
 
     def __truediv__(self, other: "Q") -> "Q":
         with np.errstate(invalid="ignore", divide="ignore"):
-            v = self.v.where(other.v > 0) / other.v.where(other.v > 0)
-        return Q(v, self.s | other.s)
+            v = np.where(other.v > 0, self.v / np.where(other.v > 0, other.v, 1.0), np.nan)
+        return Q(v, self.s | other.s, self.index)
 
     def __sub__(self, other: "Q") -> "Q":
-        return Q(self.v - other.v, self.s | other.s)
+        return Q(self.v - other.v, self.s | other.s, self.index)
 
     def __add__(self, other: "Q") -> "Q":
-        return Q(self.v + other.v, self.s | other.s)
+        return Q(self.v + other.v, self.s | other.s, self.index)
 
     def scale(self, factor: float) -> "Q":
-        return Q(self.v * factor, self.s)
+        return Q(self.v * factor, self.s, self.index)
 
 
 @dataclass(frozen=True)
@@ -95,37 +96,46 @@ class _Cells:
         self.flag = frame.pivot_table(index=["entity", "year"], columns="key",
                                       values="suppressed", aggfunc="first", observed=True)
         self.index = self.value.index
-        self.measures = set(cells["measure"] + "/" + cells["breakdown"])
+        self.flag = self.flag.reindex(index=self.index)
+        self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
-    def has(self, measure: str, breakdown: str) -> pd.Series:
+    def _column(self, col: str) -> tuple[np.ndarray, np.ndarray]:
+        if col not in self._cache:
+            value = self.value[col].to_numpy(dtype=float, na_value=np.nan)
+            flag = self.flag[col].to_numpy(dtype=object) if col in self.flag.columns else None
+            flag = (np.zeros(len(value), dtype=bool) if flag is None
+                    else np.array([bool(f) if f == f and f is not None else False for f in flag]))
+            self._cache[col] = (value, flag)
+        return self._cache[col]
+
+    def has(self, measure: str, breakdown: str) -> np.ndarray:
         """Whether each entity-year reported this measure and breakdown."""
-        col = f"{measure}/{breakdown}/All"
-        if col in self.value.columns:
-            return self.value[col].notna() | self.flag[col].fillna(False).astype(bool)
-        col = f"{measure}/{breakdown}/White"
-        if col in self.value.columns:
-            return self.value[col].notna() | self.flag[col].fillna(False).astype(bool)
-        return pd.Series(False, index=self.index)
+        for group in ("All", "White"):
+            col = f"{measure}/{breakdown}/{group}"
+            if col in self.value.columns:
+                value, flag = self._column(col)
+                return ~np.isnan(value) | flag
+        return np.zeros(len(self.index), dtype=bool)
 
     def q(self, measure: str, breakdown: str, group: str) -> Q:
         col = f"{measure}/{breakdown}/{group}"
         if col not in self.value.columns:
-            nan = pd.Series(np.nan, index=self.index)
-            return Q(nan, pd.Series(False, index=self.index))
-        return Q(self.value[col].astype(float),
-                 self.flag[col].fillna(False).astype(bool))
+            return Q(np.full(len(self.index), np.nan), np.zeros(len(self.index), dtype=bool),
+                     self.index)
+        value, flag = self._column(col)
+        return Q(value, flag, self.index)
 
 
-def _rows(indicator: int, breakdown: str, statistic: str, q: Q, present: pd.Series,
+def _rows(indicator: int, breakdown: str, statistic: str, q: Q, present: np.ndarray,
           ci: tuple[np.ndarray, np.ndarray] | None = None) -> dict:
     """One statistic for every entity-year that reported it, as columns of arrays."""
-    keep = present.to_numpy()
-    suppressed = q.s.to_numpy()[keep]
-    value = q.v.to_numpy(dtype=float)[keep]
+    keep = np.asarray(present, dtype=bool)
+    suppressed = np.asarray(q.s, dtype=bool)[keep]
+    value = np.asarray(q.v, dtype=float)[keep]
     n = len(value)
     low = np.full(n, np.nan) if ci is None else np.asarray(ci[0], dtype=float)[keep]
     high = np.full(n, np.nan) if ci is None else np.asarray(ci[1], dtype=float)[keep]
-    index = q.v.index[keep]
+    index = q.index[keep]
     return {"entity": index.get_level_values(0).to_numpy(),
             "year": index.get_level_values(1).to_numpy(),
             "indicator": np.full(n, indicator), "breakdown": np.full(n, breakdown, dtype=object),
@@ -137,7 +147,7 @@ def _rows(indicator: int, breakdown: str, statistic: str, q: Q, present: pd.Seri
 
 def _pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
     share = (part / whole).scale(100)
-    low, high = wilson_interval(part.v.to_numpy(), whole.v.to_numpy())
+    low, high = wilson_interval(part.v, whole.v)
     return share, (100 * low, 100 * high)
 
 
@@ -147,7 +157,7 @@ def _katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray
     value = (cases_a / total_a) / (cases_b / total_b)
     n = len(value.v)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
-    arrays = [x.v.to_numpy() for x in (cases_a, total_a, cases_b, total_b)]
+    arrays = [np.asarray(x.v, dtype=float) for x in (cases_a, total_a, cases_b, total_b)]
     usable = np.isfinite(np.column_stack(arrays)).all(axis=1)
     for i in np.flatnonzero(usable):
         a, na, b, nb = (int(x[i]) for x in arrays)
@@ -156,8 +166,8 @@ def _katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray
         ci = relative_risk(a, na, b, nb).confidence_interval(0.95)
         low[i], high[i] = ci.low, ci.high
     # A likelihood whose denominator rate is zero is blank, not infinite.
-    v = value.v.where(np.isfinite(value.v))
-    return Q(v, value.s), low, high
+    v = np.where(np.isfinite(value.v), value.v, np.nan)
+    return Q(v, value.s, value.index), low, high
 
 
 def _indicator1(c: _Cells) -> list[dict]:
@@ -197,7 +207,7 @@ def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[dict]
     out = [_rows(indicator, breakdown, stat, q, present) for stat, q in listed]
     for g, stem in (("White", "white"), ("BME", "bme")):
         rate = cases[g] / totals[g]
-        low, high = wilson_interval(cases[g].v.to_numpy(), totals[g].v.to_numpy())
+        low, high = wilson_interval(cases[g].v, totals[g].v)
         out.append(_rows(indicator, breakdown, f"{stem}_rate", rate, present, (low, high)))
     first = spec["numerator"]
     second = "BME" if first == "White" else "White"
@@ -216,12 +226,14 @@ def _survey(survey: pd.DataFrame) -> list[dict]:
             g = groups[group]
             n = g["respondents"]
             out.append(_rows(indicator, "All", f"{stem}_respondents",
-                             Q(n.astype(float), n.isna()), pd.Series(True, index=g.index)))
+                             Q(n.to_numpy(dtype=float), n.isna().to_numpy(), g.index),
+                             np.ones(len(g), dtype=bool)))
         for group, stem in (("White", "white"), ("BME", "bme")):
             g = groups[group]
             out.append(_rows(indicator, "All", f"{stem}_pct",
-                             Q(g["pct"].astype(float), g["suppressed"].astype(bool)),
-                             pd.Series(True, index=g.index),
+                             Q(g["pct"].to_numpy(dtype=float),
+                               g["suppressed"].to_numpy(dtype=bool), g.index),
+                             np.ones(len(g), dtype=bool),
                              (g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float))))
     return out
 

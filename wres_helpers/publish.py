@@ -187,11 +187,11 @@ def publish(exact: ExactCounts, policy: Policy | None = None) -> PublishedCounts
     table = protect_totals(table, dict(exact.clusters), policy)
     survey = survey_percentages(exact.counts, policy.survey_min_respondents)
     survey = survey.assign(respondents=publish_count(survey["respondents"].to_numpy(), policy))
-    resp = table[table["measure"] == "survey_respondents"].set_index(
-        ["entity", "year", "breakdown", "ethnic_group"])["suppressed"]
-    key = list(zip(survey["entity"], survey["year"], survey["indicator"].astype(str),
-                   survey["ethnic_group"]))
-    withheld = np.array([bool(resp.get(k, False)) for k in key], dtype=bool)
+    resp = table.loc[(table["measure"] == "survey_respondents") & table["suppressed"],
+                     ["entity", "year", "breakdown", "ethnic_group"]]
+    withheld = pd.MultiIndex.from_frame(survey[["entity", "year", "indicator", "ethnic_group"]]
+                                        .astype({"indicator": str})).isin(
+        pd.MultiIndex.from_frame(resp))
     survey.loc[withheld, "respondents"] = np.nan
     return PublishedCounts(table.reset_index(drop=True), survey.reset_index(drop=True), policy)
 
@@ -218,13 +218,27 @@ def feasible_range(published: np.ndarray, policy: Policy) -> tuple[np.ndarray, n
 def _relations(table: pd.DataFrame, clusters: dict) -> list[tuple[pd.Series, pd.Series]]:
     """(part -> total) links between cells: for each, the row of each part's total."""
     key = ["entity", "year", "measure", "breakdown", "ethnic_group"]
-    index = pd.Series(np.arange(len(table)), index=pd.MultiIndex.from_frame(table[key]))
+    # Each key column as integer codes, and a row's key as one mixed-radix integer,
+    # so a total is found by an integer lookup rather than by tuples of text.
+    labels = {k: pd.Index(pd.unique(table[k])) for k in key}
+    radix = [len(labels[k]) + 1 for k in key]
+
+    def encode(frame: pd.DataFrame) -> np.ndarray:
+        combined = np.zeros(len(frame), dtype=np.int64)
+        missing = np.zeros(len(frame), dtype=bool)
+        for k, r in zip(key, radix):
+            codes = labels[k].get_indexer(frame[k])
+            missing |= codes < 0
+            combined = combined * r + codes + 1
+        return np.where(missing, -1, combined)
+
+    lookup = pd.Index(encode(table))
     links = []
 
     def link(parts: pd.DataFrame, totals: pd.DataFrame):
-        rows = index.reindex(pd.MultiIndex.from_frame(totals[key])).to_numpy()
-        ok = ~np.isnan(rows.astype(float))
-        links.append((parts.index.to_numpy()[ok], rows[ok].astype(int)))
+        rows = lookup.get_indexer(encode(totals))
+        ok = rows >= 0
+        links.append((parts.index.to_numpy()[ok], rows[ok]))
 
     groups = table[table["ethnic_group"].isin(["White", "BME", "Unknown"])]
     link(groups, groups.assign(ethnic_group="All"))

@@ -87,12 +87,15 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
     return frame
 
 
-def _decode(path: Path, table: str, notes: list[str]) -> str:
-    data = path.read_bytes()
+def _binary_check(data: bytes, table: str, name: str) -> None:
     if b"\x00" in data[:65536]:
         raise InputError([Problem(table, None, None, None,
-                                  f"{path.name} is not a text file (binary data); "
+                                  f"{name} is not a text file (binary data); "
                                   "save it as CSV, UTF-8")])
+
+
+def _decode(data: bytes, table: str, name: str, notes: list[str]) -> str:
+    """The file's text: UTF-8 (a byte-order mark tolerated), else Windows-1252 with a note."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -101,31 +104,46 @@ def _decode(path: Path, table: str, notes: list[str]) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError as err:
         raise InputError([Problem(table, None, None, None,
-                                  f"{path.name} is neither UTF-8 nor Windows-1252 text "
+                                  f"{name} is neither UTF-8 nor Windows-1252 text "
                                   f"(byte {err.start}); save it as CSV, UTF-8")]) from None
-    notes.append(f"{path.name} is not UTF-8; read it as Windows-1252. "
+    notes.append(f"{name} is not UTF-8; read it as Windows-1252. "
                  "Save it as CSV UTF-8 to be sure of names with accents.")
     return text
 
 
-def _read_csv(path: Path, table: str, notes: list[str]) -> pd.DataFrame:
-    text = _decode(path, table, notes)
-    header_line = text.split("\n", 1)[0]
-    header = next(csv.reader([header_line]), [])
+def _header(first_line: str, table: str, name: str) -> list[str]:
+    header = next(csv.reader([first_line.rstrip("\r")]), [])
     if not any(h.strip() for h in header):
-        raise InputError([Problem(table, 1, None, None, f"{path.name} has no header row")])
-    data = text.encode("utf-8")
+        raise InputError([Problem(table, 1, None, None, f"{name} has no header row")])
+    return header
+
+
+def _arrow_csv(data: bytes, header: list[str]) -> pd.DataFrame:
+    arrow = pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(newlines_in_values=False),
+        convert_options=pacsv.ConvertOptions(
+            column_types={h: pa.string() if _is_id(h) else _TEXT for h in header},
+            strings_can_be_null=True, null_values=[""], quoted_strings_can_be_null=True))
+    return arrow.to_pandas()
+
+
+def _read_csv(path: Path, table: str, notes: list[str]) -> pd.DataFrame:
+    data = path.read_bytes()
+    _binary_check(data, table, path.name)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    # Fast path: UTF-8 bytes straight to pyarrow, which checks the encoding itself.
     try:
-        arrow = pacsv.read_csv(
-            io.BytesIO(data),
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1,
-                                           block_size=1 << 24),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types={h: pa.string() if _is_id(h) else _TEXT for h in header},
-                strings_can_be_null=True,
-                null_values=[""], quoted_strings_can_be_null=True))
-        return arrow.to_pandas()
+        header = _header(data.split(b"\n", 1)[0].decode("utf-8"), table, path.name)
+        return _arrow_csv(data, header)
+    except (UnicodeDecodeError, pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
+        pass
+    text = _decode(data, table, path.name, notes)
+    header = _header(text.split("\n", 1)[0], table, path.name)
+    try:
+        return _arrow_csv(text.encode("utf-8"), header)
     except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
         # Quoted line breaks, very long fields and ragged rows: the standard
         # library's reader handles the first two and locates the third.
