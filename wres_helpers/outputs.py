@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 #: A cell starting with one of these is read by spreadsheets as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,13 +45,24 @@ def write_bytes_atomic(data: bytes, path: Path) -> None:
         raise
 
 
+def _csv_column(values: pd.Series) -> pa.Array:
+    """A column as CSV text: numbers at full precision (shortest exact form), NaN blank,
+    booleans True/False, text neutralised for spreadsheets."""
+    if pd.api.types.is_bool_dtype(values.dtype):
+        return pa.array(np.where(values.to_numpy(dtype=bool), "True", "False"))
+    if pd.api.types.is_float_dtype(values.dtype) or pd.api.types.is_integer_dtype(values.dtype):
+        # Arrow writes numbers in their shortest exact form (10, 0.1); NaN as blank.
+        return pa.array(values.to_numpy(), from_pandas=True)
+    text = values.astype("string")
+    risky = text.str.startswith(FORMULA_STARTS).fillna(False).to_numpy(dtype=bool)
+    if risky.any():
+        text = text.where(~risky, "'" + text)
+    return pa.array(text.to_numpy(dtype=object, na_value=None), type=pa.string())
+
+
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
     """Write a frame as UTF-8 CSV, text cells neutralised, atomically."""
-    safe = frame.copy()
-    for column in safe.columns:
-        values = safe[column]
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            risky = values.astype("string").str.startswith(FORMULA_STARTS).fillna(False)
-            if risky.any():
-                safe[column] = values.where(~risky.to_numpy(), "'" + values.astype("string"))
-    write_bytes_atomic(safe.to_csv(index=False, lineterminator="\n").encode("utf-8"), path)
+    table = pa.table({str(c): _csv_column(frame[c]) for c in frame.columns})
+    sink = io.BytesIO()
+    pacsv.write_csv(table, sink, pacsv.WriteOptions(quoting_style="needed"))
+    write_bytes_atomic(sink.getvalue(), path)
