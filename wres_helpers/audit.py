@@ -34,8 +34,6 @@ PATH_PATTERN = re.compile(r"(?:(?<![\w.:/])/(?:home|work|tmp|Users|root|mnt|var|
                           r"|\b[A-Za-z]:\\[\w\\ .-]+"
                           r"|\b[\w-]+\.(?:csv|parquet|xlsx|ipynb|py|yaml|pkl)\b)")
 NUMBER_PATTERN = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w])")
-#: The shortest identifier looked for (shorter ones match ordinary words and numbers).
-MIN_ID_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -253,17 +251,14 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     return found
 
 
-def extract_ids(extract: str | Path) -> set[str]:
-    """The extract's staff, applicant, member and respondent identifiers."""
+def extract_ids(extract: str | Path, policy: Policy = Policy(),
+                cache_dir: Path | None = None) -> frozenset[str]:
+    """The extract's identifiers (from the cache ``wres run`` made, when there is one)."""
+    from .reportdata import identifiers, load_pickle, prepare
     from .validate import load_extract
-    from .vocab import ID_COLUMNS
-    loaded = load_extract(extract)
-    ids: set[str] = set()
-    for frame in loaded.tables.values():
-        for column in ID_COLUMNS:
-            if column in frame.columns:
-                ids.update(v for v in frame[column].astype(str) if len(v) >= MIN_ID_LENGTH)
-    return ids
+    if cache_dir is not None:
+        return load_pickle(prepare(extract, policy, cache_dir)["ids"])
+    return identifiers(load_extract(extract))
 
 
 def audit_folder(folder: Path, extract: str | Path | None = None,
@@ -273,7 +268,7 @@ def audit_folder(folder: Path, extract: str | Path | None = None,
     extracts = list(extracts or ([] if extract is None else [extract]))
     ids: set[str] = set()
     for e in extracts:
-        ids |= extract_ids(e)
+        ids |= extract_ids(e, policy, cache_dir)
     allowed = allowed_values(extracts, policy, cache_dir) if extracts else None
     findings: list[Finding] = []
     if not folder.exists():

@@ -161,6 +161,22 @@ def _survey_sources(engine) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["entity", "year", "source"])
 
 
+#: The shortest identifier the audit looks for (shorter ones match ordinary words).
+MIN_ID_LENGTH = 5
+
+
+def identifiers(extract) -> frozenset[str]:
+    """The extract's staff, applicant, member and respondent identifiers."""
+    from .vocab import ID_COLUMNS
+    ids: set[str] = set()
+    for frame in extract.tables.values():
+        for column in ID_COLUMNS:
+            if column in frame.columns:
+                values = pd.Series(frame[column]).astype(str)
+                ids.update(values[values.str.len() >= MIN_ID_LENGTH].unique())
+    return frozenset(ids)
+
+
 def cache_path(cache_dir: Path, fingerprint: str, audience: str) -> Path:
     return cache_dir / f"{fingerprint}-{audience}.pkl"
 
@@ -171,6 +187,11 @@ def save(data: ReportData, path: Path) -> None:
 
 
 def load(path: Path) -> ReportData:
+    return load_pickle(path)
+
+
+def load_pickle(path: Path):
+    """Read a cache file this toolkit wrote (never one from elsewhere)."""
     with open(path, "rb") as handle:
         return pickle.load(handle)
 
@@ -181,10 +202,16 @@ def prepare(extract: str | Path, policy: Policy, cache_dir: Path | None) -> dict
     out: dict[str, Path | ReportData] = {}
     if cache_dir is not None:
         key = extract_fingerprint(extract, policy)
-        paths = {a: cache_path(cache_dir, key, a) for a in ("internal", "public")}
+        paths = {a: cache_path(cache_dir, key, a) for a in ("internal", "public", "ids")}
         if all(p.exists() for p in paths.values()):
             return dict(paths)
     engine = build(extract, policy)
+    if cache_dir is not None:
+        # The audit looks for these in public pages; kept beside the cache, never published.
+        ids = identifiers(engine.extract)
+        from .outputs import write_bytes_atomic
+        write_bytes_atomic(pickle.dumps(ids, protocol=pickle.HIGHEST_PROTOCOL), paths["ids"])
+        out["ids"] = paths["ids"]
     for audience in ("internal", "public"):
         data = build_report_data(engine, audience)
         if cache_dir is not None:
