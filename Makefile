@@ -27,7 +27,8 @@ $(EXAMPLE)/organisations.csv: $(STAMP) wres_helpers/example.py
 example: $(EXAMPLE)/organisations.csv ## Write the synthetic example extract to data/example
 
 test: $(STAMP) $(EXAMPLE)/organisations.csv ## Run the whole test suite (unit, nbval, smoke, browser)
-	$(BIN)/python -m pytest tests --nbval-lax --sanitize-with tests/nbval_sanitize.cfg notebooks
+	$(BIN)/python -m pytest tests notebooks wres_helpers --doctest-modules --ignore=wres_helpers/__main__.py \
+		--nbval-lax --sanitize-with tests/nbval_sanitize.cfg
 
 reports: $(STAMP) $(EXAMPLE)/organisations.csv ## Render the example organisations' reports to outputs/
 	$(BIN)/wres run params/example
