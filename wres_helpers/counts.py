@@ -278,4 +278,4 @@ def with_totals(counts: pd.DataFrame) -> pd.DataFrame:
         pooled.append(both.assign(measure=f"{measure}_2y",
                                   count=both["count"] + both["count_before"])[keys + ["count"]])
     out = pd.concat([out] + pooled, ignore_index=True)
-    return out.sort_values(keys, kind="stable").reset_index(drop=True)
+    return out.reset_index(drop=True)
