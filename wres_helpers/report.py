@@ -250,9 +250,11 @@ class Report:
             shown = [b for b in senior if not b["suppressed"] and not _missing(b["value"])]
             below = [b["category"] for b in shown if b["value"] < overall[0]]
             if shown:
-                sentences.append(f"In {len(below)} of the {len(shown)} senior bands (8A and "
-                                 "above) with published figures, the BME share is below that "
-                                 "of the workforce as a whole.")
+                share = ("every" if len(below) == len(shown) else "no" if not below else "some")
+                sentences.append(f"In {share} senior band (8A and above) with published "
+                                 "figures, the BME share is below that of the workforce as a "
+                                 "whole" + (f": {', '.join(b['category'] for b in below)}."
+                                            if share == "some" else "."))
             out += para(*sentences)
         return out
 
