@@ -1,7 +1,6 @@
 """Commissioners and CSUs: scope, deadlines, recommendation rules, pooling, differencing."""
 
 import datetime as dt
-import math
 
 import numpy as np
 import pandas as pd
@@ -153,7 +152,6 @@ def test_public_cluster_report_reveals_no_member_by_difference():
 def test_a_total_never_pins_a_withheld_part(parts):
     """Parts and their total, published: every withheld part keeps two or more values."""
     policy = Policy()
-    groups = ["White", "BME", "Unknown", "White", "BME"][: len(parts)]
     entities = [f"M{i}" for i in range(len(parts))]
     rows = [{"entity": e, "year": 2016, "measure": "staff", "breakdown": "All|All",
              "ethnic_group": "BME", "count": c} for e, c in zip(entities, parts)]

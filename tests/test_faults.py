@@ -14,7 +14,7 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import REPO, example_params
+from conftest import example_params
 from wres_helpers.runner import run_reports
 
 
@@ -90,7 +90,7 @@ def test_full_disk_keeps_earlier_outputs(good_batch, tmp_path):
 
 def test_ctrl_c_in_a_batch_keeps_finished_reports(tmp_path):
     names = ["NX3-public", "RX2-public", "RX1-public", "01A-public", "02B-public", "03C-public"]
-    params = example_params(tmp_path / "params", names)
+    example_params(tmp_path / "params", names)
     outputs = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "wres_helpers", "run", str(tmp_path / "params"),
                              "--outputs", str(outputs), "--jobs", "1"],

@@ -10,7 +10,6 @@ from scipy.stats import binomtest
 from conftest import ORGS, people, write_extract
 from wres_helpers import counts
 from wres_helpers.engine import indicators_for_extract
-from wres_helpers.indicators import indicator_table
 from wres_helpers.publish import wilson_interval
 from wres_helpers.validate import load_extract
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from conftest import ORGS, write_extract
 from wres_helpers.engine import indicators_for_extract
 from wres_helpers.indicators import compute
-from wres_helpers.publish import ExactCounts, Policy, publish_count
+from wres_helpers.publish import Policy, publish_count
 
 
 @pytest.mark.parametrize("count, published", [

@@ -37,8 +37,8 @@ def likelihood(indicator: int, rl, low, high, suppressed: bool, caution: bool) -
     """Sentences on a relative likelihood (indicators 2-4)."""
     first, second, what = LIKELIHOOD_WORDS[indicator]
     if suppressed:
-        return [f"The relative likelihood is not published: it rests on a count small enough "
-                f"to identify people ([c])."]
+        return ["The relative likelihood is not published: it rests on a count small enough "
+                "to identify people ([c])."]
     if _missing(rl):
         return [f"The relative likelihood cannot be calculated this year: no {second} "
                 f"were counted {what.removeprefix('to ')} or the data were not supplied."]
