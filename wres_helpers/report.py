@@ -253,7 +253,7 @@ class Report:
                 share = ("every" if len(below) == len(shown) else "no" if not below else "some")
                 sentences.append(f"In {share} senior band (8A and above) with published "
                                  "figures, the BME share is below that of the workforce as a "
-                                 "whole" + (f": {', '.join(b['category'] for b in below)}."
+                                 "whole" + (f": {', '.join(below)}."
                                             if share == "some" else "."))
             out += para(*sentences)
         return out
@@ -326,6 +326,18 @@ class Report:
                          fmt(cells[4][0], "pp", cells[4][3])])
         out = table(["Board", "Members", "BME members", "BME share", "Workforce BME share",
                      "Difference"], rows, caption=f"Board membership, {self.year}")
+        bars = []
+        for b in ("Total board", "Voting", "Executive"):
+            share = self.get(9, b, "board_bme_pct")
+            bars.append({"category": b, "group": "BME", "value": share[0], "low": share[1],
+                         "high": share[2], "suppressed": share[3]})
+        workforce = self.get(9, "Total board", "workforce_bme_pct")
+        out += charts.group_bars(
+            bars, "pct", "BME share of the board", "BME share (%)",
+            "BME members as a share of the board, its voting and its executive members, "
+            "against the BME share of the workforce (dashed line).",
+            reference=None if workforce[3] else workforce[0],
+            reference_label="BME share of the workforce")
         total = [self.get(9, "Total board", s) for s in ("board_bme_pct", "workforce_bme_pct",
                                                           "difference_pp")]
         out += para(*narrative.board(total[0][0], total[1][0], total[2][0],

@@ -1,0 +1,43 @@
+"""Every section of every example report builds, in both audiences, without a kernel."""
+
+import re
+
+import pytest
+
+from conftest import example_extract
+from wres_helpers.commissioner import ClusterReport, CommissionerReport
+from wres_helpers.report import Report
+
+CASES = [("RX1", Report), ("NX3", Report), ("01A", CommissionerReport),
+         ("04D", CommissionerReport), ("CSU01", ClusterReport)]
+
+
+@pytest.mark.parametrize("audience", ["internal", "public"])
+@pytest.mark.parametrize("entity, cls", CASES)
+def test_every_section_builds(entity, cls, audience):
+    report = cls.open(entity, 2023, str(example_extract()), audience, {})
+    parts = [report.header(), report.contents(), report.summary(), report.trend(),
+             report.benchmarking(), report.data_quality(), report.action_plan()]
+    parts += [report.indicator(i) for i in range(1, 10)]
+    if isinstance(report, CommissionerReport):
+        parts += [report.publication_advice()]
+        if isinstance(report, ClusterReport):
+            parts += [report.members(), report.pro_forma(), report.pooled_survey()]
+        else:
+            parts += [report.own_workforce(), report.due_regard(), report.provider_assurance()]
+    html = "".join(parts)
+    assert report.name in html
+    # The summary lists the nine indicators.
+    assert len(re.findall(r'<tr><th scope="row">\d</th>', str(report.summary()))) == 9
+    if audience == "public":
+        assert "[c]" in html
+        cells = re.findall(r"<td>(\d+)</td>", html)
+        assert not [c for c in cells if 1 <= int(c) <= 7]
+
+
+def test_headline_text_is_the_summary_in_plain_text():
+    report = Report.open("RX1", 2023, str(example_extract()), "internal", {})
+    lines = report.headline_text().splitlines()
+    assert lines[0] == "RX1 2023 (internal)" and len(lines) == 10
+    value = report.get(1, "All|All", "bme_pct")[0]
+    assert lines[1].endswith(f"{value:.1f}%")
