@@ -236,8 +236,7 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     for i, row in enumerate(reader, 2):
         stat = (row.get("statistic") or "").strip()
         value = (row.get("value") or "").strip()
-        is_count = stat.endswith(("_n", "_shortlisted", "_appointed", "_entered", "_accessed",
-                                  "_headcount", "_respondents"))
+        is_count = stat.endswith(_COUNT_SUFFIXES)
         if is_count and value:
             try:
                 number = float(value)

@@ -7,7 +7,6 @@ Colour is never the only signal: bars carry their labels and values.
 
 from __future__ import annotations
 
-import math
 
 import matplotlib
 
@@ -17,14 +16,14 @@ import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
 from .indicators import NON_ADVERSE  # noqa: E402
-from .present import PALETTE, figure, fmt, table  # noqa: E402
+from .present import PALETTE, figure, fmt, missing, table  # noqa: E402
 
 sns.set_theme(style="whitegrid", context="notebook")
 plt.rcParams.update({"figure.dpi": 96, "svg.hashsalt": "wres", "font.size": 11})
 
 
 def _ok(v) -> bool:
-    return v is not None and not (isinstance(v, float) and math.isnan(v))
+    return not missing(v)
 
 
 def group_bars(rows: list[dict], value_kind: str, title: str, xlabel: str, caption: str,

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .indicators import NON_ADVERSE, TITLES
 from .params import BROWN_PRINCIPLES
-from .present import esc, fmt, para, section, table
+from .present import esc, fmt, missing, para, section, table
 from .publish import publish_count
 from .report import Html, Report
 
@@ -47,9 +47,6 @@ BROWN_REQUIREMENTS = {
 }
 
 
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
-
 
 # --- provider assurance ------------------------------------------------------------------
 
@@ -69,7 +66,7 @@ def provider_scope(provider_type: str, nhs_income_gbp) -> tuple[bool, str]:
     """
     if provider_type == "primary_care":
         return False, "Primary care: outside the WRES"
-    if _missing(nhs_income_gbp):
+    if missing(nhs_income_gbp):
         return True, "NHS income not stated: treated as in scope"
     if nhs_income_gbp <= SMALL_PROVIDER_LIMIT_GBP:
         return False, "Small provider: NHS income not expected to exceed £200,000"
@@ -134,7 +131,7 @@ def recommendations(figures: dict, nondisclosure_pct: float, gap_pp: float = GAP
     5. Appointment likelihood outside the non-adverse range: review appointment.
     """
     out = []
-    unknown = {k: v for k, v in (figures.get("unknown_pct") or {}).items() if not _missing(v)}
+    unknown = {k: v for k, v in (figures.get("unknown_pct") or {}).items() if not missing(v)}
     high = [f"{k} ({fmt(v, 'pct')})" for k, v in unknown.items() if v > nondisclosure_pct]
     if high:
         out.append(Recommendation(
@@ -144,7 +141,7 @@ def recommendations(figures: dict, nondisclosure_pct: float, gap_pp: float = GAP
             "employees, new starters and leavers: is the question asked, are people preferring "
             "not to say, or is the answer not recorded?"))
     applied, shortlisted = figures.get("bme_applied_pct"), figures.get("bme_shortlisted_pct")
-    if not (_missing(applied) or _missing(shortlisted)) and applied - shortlisted > gap_pp:
+    if not (missing(applied) or missing(shortlisted)) and applied - shortlisted > gap_pp:
         out.append(Recommendation(
             "shortlisting", f"BME applicants were {fmt(applied, 'pct')} of applicants but "
             f"{fmt(shortlisted, 'pct')} of those shortlisted.",
@@ -152,20 +149,20 @@ def recommendations(figures: dict, nondisclosure_pct: float, gap_pp: float = GAP
             "specifications are written, how shortlisting is done, and feedback to "
             "unsuccessful groups."))
     staff, population = figures.get("bme_staff_pct"), figures.get("population_bme_pct")
-    if not (_missing(staff) or _missing(population)) and population - staff > gap_pp:
+    if not (missing(staff) or missing(population)) and population - staff > gap_pp:
         out.append(Recommendation(
             "representation", f"BME staff are {fmt(staff, 'pct')} of the workforce against "
             f"{fmt(population, 'pct')} of the local working-age population.",
             "Review how the organisation attracts applicants from BME communities, and "
             "whether targeted support is available to local residents."))
     bme_n = figures.get("bme_staff_n")
-    if bme_n == 0 and not _missing(population) and population > 0:
+    if bme_n == 0 and not missing(population) and population > 0:
         out.append(Recommendation(
             "no-bme-staff", "No member of staff identified as BME, where "
             f"{fmt(population, 'pct')} of the local working-age population is BME.",
             "Work to uncover the causes, starting with recording and recruitment."))
     rl = figures.get("appointment_rl")
-    if not _missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
+    if not missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
         out.append(Recommendation(
             "appointment", f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
             "applicants to be appointed from shortlisting, outside the non-adverse range.",
@@ -193,12 +190,12 @@ class CommissionerReport(Report):
         whole, ws = self._cell(measure, breakdown, "All")
         if ps or ws:
             return math.nan, True
-        return (100 * part / whole if not _missing(whole) and whole > 0 else math.nan), False
+        return (100 * part / whole if not missing(whole) and whole > 0 else math.nan), False
 
     def _population(self):
         ents = self.data.entities.set_index("entity")
         value = ents.at[self.entity, "population_bme_pct"] if "population_bme_pct" in ents else None
-        return math.nan if _missing(value) else float(value)
+        return math.nan if missing(value) else float(value)
 
     def figures(self) -> dict:
         """The figures the recommendation rules read (the audience's own values)."""
@@ -242,16 +239,16 @@ class CommissionerReport(Report):
             applied, a_s = self._cell("applied", "All", g)
             short, s_s = self._cell("shortlisted", "All", g)
             appointed, p_s = self._cell("appointed", "All", g)
-            rates.append([g, fmt(100 * short / applied if applied and not _missing(applied)
+            rates.append([g, fmt(100 * short / applied if applied and not missing(applied)
                                  else math.nan, "pct", a_s or s_s),
-                          fmt(100 * appointed / short if short and not _missing(short)
+                          fmt(100 * appointed / short if short and not missing(short)
                               else math.nan, "pct", s_s or p_s)])
         body += table(["Group", "Shortlisted from applicants", "Appointed from shortlisted"],
                       rates, caption="Shortlisting and appointment rates")
         population = self._population()
         applied_share = self._share("applied", "All")
         short_share = self._share("shortlisted", "All")
-        if not _missing(population):
+        if not missing(population):
             body += para(f"BME residents are {fmt(population, 'pct')} of the local working-age "
                          f"population; BME applicants were {fmt(applied_share[0], 'pct', applied_share[1])} "
                          f"of applicants and {fmt(short_share[0], 'pct', short_share[1])} of those "
@@ -288,7 +285,7 @@ class CommissionerReport(Report):
         if key == "sufficient_information":
             known, s = self._share("staff", "All|All", "Unknown")
             survey = [i for i in (5, 6, 7, 8) if self.has(i)]
-            if s or _missing(known):
+            if s or missing(known):
                 return "Ethnicity recording not published.", "Not assessed"
             text = (f"Ethnicity recorded for {fmt(100 - known, 'pct')} of staff; staff-survey "
                     f"results for {len(survey) and 'all four' or 'none'} of indicators 5-8.")
@@ -329,7 +326,7 @@ class CommissionerReport(Report):
             if status.startswith(("Late", "Overdue")):
                 late.append(f"{p.provider_name} ({status.lower()})")
             rows.append([esc(p.provider_name), esc(str(p.provider_type).replace("_", " ")),
-                         "not stated" if _missing(p.nhs_income_gbp) else f"£{p.nhs_income_gbp:,.0f}",
+                         "not stated" if missing(p.nhs_income_gbp) else f"£{p.nhs_income_gbp:,.0f}",
                          "Yes" if in_scope else "No", esc(reason),
                          p.report_due.strftime("%d %b %Y") if p.report_due else "",
                          p.report_received.strftime("%d %b %Y") if p.report_received else "",
@@ -345,7 +342,7 @@ class CommissionerReport(Report):
         """Whether a public report says enough to publish; what may be published."""
         heads = [self.get(*spec["key"]) for spec in self._headlines()]
         if self.public:
-            withheld = sum(1 for h in heads if h[3] or _missing(h[0]))
+            withheld = sum(1 for h in heads if h[3] or missing(h[0]))
             if withheld * 2 >= len(heads):
                 text = (f"After suppression, {withheld} of the {len(heads)} headline figures "
                         "cannot be published. With numbers this small, NHS England's guidance "

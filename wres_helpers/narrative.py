@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from .indicators import NON_ADVERSE
-from .present import fmt
+from .present import fmt, missing
 
 #: Who each likelihood compares, in words.
 LIKELIHOOD_WORDS = {
@@ -19,13 +19,10 @@ LIKELIHOOD_WORDS = {
 }
 
 
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
-
 
 def non_adverse_label(rl) -> str:
     """The four-fifths rule's verdict on a likelihood, in words (never colour alone)."""
-    if _missing(rl):
+    if missing(rl):
         return "Not available"
     low, high = NON_ADVERSE
     if low <= rl <= high:
@@ -39,13 +36,13 @@ def likelihood(indicator: int, rl, low, high, suppressed: bool, caution: bool) -
     if suppressed:
         return ["The relative likelihood is not published: it rests on a count small enough "
                 "to identify people ([c])."]
-    if _missing(rl):
+    if missing(rl):
         return [f"The relative likelihood cannot be calculated this year: no {second} "
                 f"were counted {what.removeprefix('to ')} or the data were not supplied."]
     out = [f"{first} were {fmt(rl, 'ratio')} times as likely as {second} {what}"
            + (f" (95% confidence interval {fmt(low, 'ratio')} to {fmt(high, 'ratio')})."
-              if not (_missing(low) or _missing(high)) else ".")]
-    if not (_missing(low) or _missing(high)):
+              if not (missing(low) or missing(high)) else ".")]
+    if not (missing(low) or missing(high)):
         if low > 1 or high < 1:
             out.append("The interval excludes 1, so the difference between the groups is "
                        "statistically clear.")
@@ -67,7 +64,7 @@ def survey(indicator: int, white, bme, white_s: bool, bme_s: bool, higher_is_bet
     if white_s or bme_s:
         return ["The percentage for at least one group is not published because fewer staff "
                 "responded than the staff survey's threshold ([c])."]
-    if _missing(white) or _missing(bme):
+    if missing(white) or missing(bme):
         return ["No staff-survey results were supplied for this indicator this year."]
     gap = bme - white
     if abs(gap) < 0.05:
@@ -85,7 +82,7 @@ def survey(indicator: int, white, bme, white_s: bool, bme_s: bool, higher_is_bet
 
 
 def board(board_pct, workforce_pct, difference, suppressed: bool) -> list[str]:
-    if suppressed or _missing(difference):
+    if suppressed or missing(difference):
         return ["The BME share of the board is not published: the number of BME board "
                 "members is small enough to identify people ([c])." if suppressed else
                 "Board membership was not supplied this year."]
@@ -101,7 +98,7 @@ def change(this, last, better: str) -> str:
     ``better`` is ``"higher"``, ``"lower"``, ``"closer to 1"``, ``"closer to 0"`` or
     ``"neutral"``.
     """
-    if _missing(this) or _missing(last):
+    if missing(this) or missing(last):
         return "Not comparable"
     if abs(this - last) < 1e-9:
         return "No change"

@@ -18,7 +18,8 @@ PALETTE = {"White": "#005EB8", "BME": "#ED8B00", "Unknown": "#768692", "limit95"
            "limit998": "#AE2573"}
 
 
-def _missing(value) -> bool:
+def missing(value) -> bool:
+    """Whether a figure is absent: None or NaN."""
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
@@ -43,7 +44,7 @@ def fmt(value, kind: str = "count", suppressed: bool = False) -> str:
     """
     if suppressed:
         return SUPPRESSED
-    if _missing(value):
+    if missing(value):
         return "n/a"
     if kind == "count":
         return f"{value:,.0f}"

@@ -17,8 +17,8 @@ import pandas as pd
 from . import charts, narrative
 from .indicators import SURVEY_HIGHER_IS_BETTER, TITLES
 from .params import ReportParams, report_type_of
-from .vocab import PAY_BANDS
-from .present import INTERNAL_BANNER, SUPPRESSION_NOTE, esc, fmt, note, para, section, table  # noqa: F401
+from .vocab import PAY_BANDS, SENIOR_BANDS
+from .present import SUPPRESSION_NOTE, esc, fmt, missing, note, para, section, table
 from .publish import Policy
 from .reportdata import PEER_GROUPS, FUNNEL_INPUTS, ReportData, cache_path, load, prepare
 
@@ -43,8 +43,12 @@ class IndexEntry(dict):
         return dict(self)
 
 
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
+
+def _bar(category: str, group: str, figure: tuple) -> dict:
+    """A chart bar from a (value, ci_low, ci_high, suppressed) figure."""
+    value, low, high, suppressed = figure
+    return {"category": category, "group": group, "value": value, "low": low, "high": high,
+            "suppressed": suppressed}
 
 
 class Report:
@@ -109,7 +113,7 @@ class Report:
 
     def caution(self, *counts) -> bool:
         """Whether any denominator is below the caution threshold (and not zero)."""
-        return any((not _missing(c)) and 0 < c < self.params.caution_below for c in counts)
+        return any((not missing(c)) and 0 < c < self.params.caution_below for c in counts)
 
     # --- page parts ------------------------------------------------------------------------
 
@@ -222,15 +226,13 @@ class Report:
             for b in self._bands(side):
                 cells = [self.get(1, b, s) for s in ("white_n", "bme_n", "unknown_n", "total_n",
                                                      "bme_pct")]
-                if not cells[3][3] and (_missing(cells[3][0]) or cells[3][0] == 0):
+                if not cells[3][3] and (missing(cells[3][0]) or cells[3][0] == 0):
                     continue
                 label = b.replace("|", ": ")
                 rows.append([label] + [fmt(c[0], "count", c[3]) for c in cells[:4]]
                             + [fmt(cells[4][0], "pct", cells[4][3])])
                 if not b.endswith("|All"):
-                    bars.append({"category": label, "group": "BME", "value": cells[4][0],
-                                 "low": cells[4][1], "high": cells[4][2],
-                                 "suppressed": cells[4][3]})
+                    bars.append(_bar(label, "BME", cells[4]))
         total = [self.get(1, "All|All", s) for s in ("white_n", "bme_n", "unknown_n", "total_n")]
         rows.append(["All staff"] + [fmt(c[0], "count", c[3]) for c in total]
                     + [fmt(overall[0], "pct", overall[3])])
@@ -243,11 +245,10 @@ class Report:
                 "the headcount), against the whole workforce (dashed line).",
                 reference=None if overall[3] else overall[0],
                 reference_label="BME share of the whole workforce")
-        senior = [b for b in bars if b["category"].split(": ")[1] in
-                  ("Band 8A", "Band 8B", "Band 8C", "Band 8D", "Band 9", "VSM")]
-        if not overall[3] and not _missing(overall[0]):
+        senior = [b for b in bars if b["category"].split(": ")[1] in SENIOR_BANDS]
+        if not overall[3] and not missing(overall[0]):
             sentences = [f"BME staff are {fmt(overall[0], 'pct')} of the workforce."]
-            shown = [b for b in senior if not b["suppressed"] and not _missing(b["value"])]
+            shown = [b for b in senior if not b["suppressed"] and not missing(b["value"])]
             below = [b["category"] for b in shown if b["value"] < overall[0]]
             if shown:
                 share = ("every" if len(below) == len(shown) else "no" if not below else "some")
@@ -275,10 +276,9 @@ class Report:
             r = self.get(number, "All", f"{stem}_rate")
             rows.append([group, fmt(n[0], "count", n[3]), fmt(a[0], "count", a[3]),
                          fmt(r[0], "rate", r[3]),
-                         "" if r[3] or _missing(r[1]) else
+                         "" if r[3] or missing(r[1]) else
                          f"{fmt(r[1], 'rate')} to {fmt(r[2], 'rate')}"])
-            bars.append({"category": TITLES[number], "group": group, "value": r[0],
-                         "low": r[1], "high": r[2], "suppressed": r[3]})
+            bars.append(_bar(TITLES[number], group, r))
         rl = self.get(number, "All", "relative_likelihood")
         out = table(["Group", n_stat.capitalize(), a_stat.capitalize(), "Rate", "95% interval"],
                     rows, caption=f"{TITLES[number]}, {self.year}")
@@ -289,7 +289,7 @@ class Report:
                                           self.caution(*denominators)))
         if number == 3 and self.params.indicator3_two_year:
             pooled = self.get(3, "All|two-year", "relative_likelihood")
-            if not _missing(pooled[0]) or pooled[3]:
+            if not missing(pooled[0]) or pooled[3]:
                 out += para("Pooled over two years (this year and the year before): "
                             + " ".join(narrative.likelihood(3, *pooled, False)))
         return out
@@ -302,9 +302,8 @@ class Report:
             p = self.get(number, "All", f"{stem}_pct")
             figures[stem] = (p, n)
             rows.append([group, fmt(n[0], "count", n[3]), fmt(p[0], "pct", p[3]),
-                         "" if p[3] or _missing(p[1]) else f"{fmt(p[1], 'pct')} to {fmt(p[2], 'pct')}"])
-            bars.append({"category": f"Indicator {number}", "group": group, "value": p[0],
-                         "low": p[1], "high": p[2], "suppressed": p[3]})
+                         "" if p[3] or missing(p[1]) else f"{fmt(p[1], 'pct')} to {fmt(p[2], 'pct')}"])
+            bars.append(_bar(f"Indicator {number}", group, p))
         out = table(["Group", "Respondents", "Percentage", "95% interval"], rows,
                     caption=f"Staff survey: {TITLES[number].lower()}, {self.year}")
         out += charts.group_bars(bars, "pct", TITLES[number], "Percentage of respondents",
@@ -326,11 +325,8 @@ class Report:
                          fmt(cells[4][0], "pp", cells[4][3])])
         out = table(["Board", "Members", "BME members", "BME share", "Workforce BME share",
                      "Difference"], rows, caption=f"Board membership, {self.year}")
-        bars = []
-        for b in ("Total board", "Voting", "Executive"):
-            share = self.get(9, b, "board_bme_pct")
-            bars.append({"category": b, "group": "BME", "value": share[0], "low": share[1],
-                         "high": share[2], "suppressed": share[3]})
+        bars = [_bar(b, "BME", self.get(9, b, "board_bme_pct"))
+                for b in ("Total board", "Voting", "Executive")]
         workforce = self.get(9, "Total board", "workforce_bme_pct")
         out += charts.group_bars(
             bars, "pct", "BME share of the board", "BME share (%)",
@@ -404,16 +400,16 @@ class Report:
         rows = []
         flagged = []
         for r in q.itertuples(index=False):
-            if not r.suppressed and (_missing(r.records) or r.records == 0):
+            if not r.suppressed and (missing(r.records) or r.records == 0):
                 continue
-            reported = math.nan if _missing(r.unknown_pct) else 100 - r.unknown_pct
+            reported = math.nan if missing(r.unknown_pct) else 100 - r.unknown_pct
             flag = ""
-            if not r.suppressed and not _missing(r.unknown_pct) and r.unknown_pct > limit:
+            if not r.suppressed and not missing(r.unknown_pct) and r.unknown_pct > limit:
                 flag = f"Low: more than {limit:g}% not known"
                 flagged.append(r.table)
             rows.append([r.table.capitalize(), fmt(r.records, "count", r.suppressed and
-                                                    _missing(r.records)),
-                         fmt(r.unknown, "count", _missing(r.unknown) and r.suppressed),
+                                                    missing(r.records)),
+                         fmt(r.unknown, "count", missing(r.unknown) and r.suppressed),
                          fmt(reported, "pct", r.suppressed), flag or "Adequate"])
         body = table(["Table", "Records", "Ethnicity not known", "Self-reported", "Assessment"],
                      rows, caption=f"Ethnicity self-reporting, {self.year}")
