@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 EXAMPLE := data/example
 
-.PHONY: help setup example test reports bench bench-reports clean
+.PHONY: help setup example check test test-fast reports bench bench-reports clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -26,18 +26,25 @@ $(EXAMPLE)/organisations.csv: $(STAMP) wres_helpers/example.py
 
 example: $(EXAMPLE)/organisations.csv ## Write the synthetic example extract to data/example
 
+check: $(STAMP) ## Lint, format and notebook-stripping checks (pre-commit: ruff, nbstripout)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files
+
 test: $(STAMP) $(EXAMPLE)/organisations.csv ## Run the whole test suite (unit, nbval, smoke, browser)
 	$(BIN)/python -m pytest tests notebooks wres_helpers --doctest-modules --ignore=wres_helpers/__main__.py \
 		--nbval-lax --sanitize-with tests/nbval_sanitize.cfg
+
+test-fast: $(STAMP) $(EXAMPLE)/organisations.csv ## The unit tier only: no kernels, no browser (under a minute)
+	$(BIN)/python -m pytest tests wres_helpers --doctest-modules --ignore=wres_helpers/__main__.py \
+		-m "not batch" -q
 
 reports: $(STAMP) $(EXAMPLE)/organisations.csv ## Render the example organisations' reports to outputs/
 	$(BIN)/wres run params/example
 
 bench: $(STAMP) ## Time `wres indicators` on a national-scale extract against a bare read
-	$(BIN)/python -m wres_helpers.bench indicators
+	$(BIN)/python benchmarks/bench.py indicators
 
 bench-reports: $(STAMP) $(EXAMPLE)/organisations.csv ## Time `wres run` against papermill + nbconvert per report
-	$(BIN)/python -m wres_helpers.bench reports
+	$(BIN)/python benchmarks/bench.py reports
 
 clean: ## Delete everything made (outputs, example data, the environment)
 	rm -rf outputs/public outputs/internal outputs/runs outputs/.cache data bench $(VENV)

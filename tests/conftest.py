@@ -26,9 +26,15 @@ def people(org, year, prefix, groups: dict[str, int], **extra):
     rows = []
     for code, n in groups.items():
         for _ in range(n):
-            rows.append({"org_code": org, "year": year,
-                         f"{prefix}_id": f"{org}{prefix[0]}{next(_ids)}",
-                         "ethnic_category": code, **extra})
+            rows.append(
+                {
+                    "org_code": org,
+                    "year": year,
+                    f"{prefix}_id": f"{org}{prefix[0]}{next(_ids)}",
+                    "ethnic_category": code,
+                    **extra,
+                }
+            )
     return rows
 
 
@@ -49,10 +55,12 @@ def tiny(tmp_path) -> Path:
     T1's staff: 6 White (A) and 4 BME (H) in Band 5 clinical, 2 Unknown (Z)
     in Band 7 non-clinical: 12 in all.
     """
-    staff = (people("T1", 2016, "staff", {"A": 6, "H": 4}, pay_band="Band 5", clinical="Y")
-             + people("T1", 2016, "staff", {"Z": 2}, pay_band="7", clinical="N")
-             + people("C1", 2016, "staff", {"A": 3, "N": 1}, pay_band="8a", clinical="N")
-             + people("C2", 2016, "staff", {"B": 2, "R": 2}, pay_band="Band 8A", clinical="no"))
+    staff = (
+        people("T1", 2016, "staff", {"A": 6, "H": 4}, pay_band="Band 5", clinical="Y")
+        + people("T1", 2016, "staff", {"Z": 2}, pay_band="7", clinical="N")
+        + people("C1", 2016, "staff", {"A": 3, "N": 1}, pay_band="8a", clinical="N")
+        + people("C2", 2016, "staff", {"B": 2, "R": 2}, pay_band="Band 8A", clinical="no")
+    )
     return write_extract(tmp_path / "tiny", {"organisations": ORGS, "staff": staff})
 
 
@@ -60,6 +68,7 @@ def example_extract() -> Path:
     """The example extract (``make example`` writes it; made here if missing)."""
     if not (EXAMPLE / "organisations.csv").exists():
         from wres_helpers.example import write_example
+
         write_example(EXAMPLE)
     return EXAMPLE
 
@@ -67,6 +76,7 @@ def example_extract() -> Path:
 def example_params(folder: Path, names: list[str], **overrides) -> list[Path]:
     """Copy example params files into ``folder``, pointing at the example extract."""
     import yaml
+
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "_defaults.yaml").write_text((REPO / "params" / "_defaults.yaml").read_text())
     out = []
@@ -83,9 +93,27 @@ def example_params(folder: Path, names: list[str], **overrides) -> list[Path]:
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory):
     """A real batch: four reports run by papermill and rendered, public and internal."""
-    from wres_helpers.runner import run_reports
+    from wres_helpers.batch.runner import run_reports
+
     params = tmp_path_factory.mktemp("params")
     example_params(params, ["RX1-public", "RX1-internal", "01A-public", "CSU01-public"])
     outputs = tmp_path_factory.mktemp("outputs")
     code = run_reports([params], jobs=2, outputs=outputs)
     return outputs, code
+
+
+#: Test modules that run real kernels, render pages or drive a browser.
+BATCH_MODULES = {"test_runner", "test_faults", "test_reproducibility", "test_accessibility"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the slow tier (``-m batch``) so that ``make test-fast`` can leave it out."""
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        slow = (
+            module in BATCH_MODULES
+            or "rendered" in getattr(item, "fixturenames", ())
+            or item.get_closest_marker("batch") is not None
+        )
+        if slow:
+            item.add_marker(pytest.mark.batch)

@@ -3,9 +3,9 @@
 import shutil
 
 import pytest
-
 from conftest import example_extract
-from wres_helpers.audit import audit_folder
+
+from wres_helpers.batch.audit import audit_folder
 from wres_helpers.cli import main
 
 
@@ -32,19 +32,30 @@ def test_rendered_public_reports_pass(public):
     assert audit(folder, cache) == []
 
 
-@pytest.mark.parametrize("leak, words", [
-    ('<div class="jp-InputArea"><pre>import pandas</pre></div>', "code cell"),
-    ("<pre>Traceback (most recent call last):\n  File x</pre>", "traceback"),
-    ("<p>Read from /work/main/data/example/staff.csv</p>", "file path"),
-    ("<p>See staff.csv for details.</p>", "file"),
-    ('<table class="data"><thead><tr><th>staff_id</th><th>ethnic_category</th></tr></thead>'
-     "<tbody><tr><td>x</td><td>A</td></tr></tbody></table>", "record-level"),
-    ('<table class="data"><thead><tr><th>Group</th><th>BME</th></tr></thead>'
-     "<tbody><tr><th>Band 8C</th><td>3</td></tr></tbody></table>", "a count of 3"),
-    ('<figure><img src="data:image/png;base64,AA" alt="BME share 31.37%"></figure>',
-     "not a published value"),
-    ("<p>BME applicants were 11.68% of those appointed.</p>", "not a published value"),
-])
+@pytest.mark.parametrize(
+    "leak, words",
+    [
+        ('<div class="jp-InputArea"><pre>import pandas</pre></div>', "code cell"),
+        ("<pre>Traceback (most recent call last):\n  File x</pre>", "traceback"),
+        ("<p>Read from /work/main/data/example/staff.csv</p>", "file path"),
+        ("<p>See staff.csv for details.</p>", "file"),
+        (
+            '<table class="data"><thead><tr><th>staff_id</th><th>ethnic_category</th></tr></thead>'
+            "<tbody><tr><td>x</td><td>A</td></tr></tbody></table>",
+            "record-level",
+        ),
+        (
+            '<table class="data"><thead><tr><th>Group</th><th>BME</th></tr></thead>'
+            "<tbody><tr><th>Band 8C</th><td>3</td></tr></tbody></table>",
+            "a count of 3",
+        ),
+        (
+            '<figure><img src="data:image/png;base64,AA" alt="BME share 31.37%"></figure>',
+            "not a published value",
+        ),
+        ("<p>BME applicants were 11.68% of those appointed.</p>", "not a published value"),
+    ],
+)
 def test_each_planted_leak_is_caught(public, leak, words):
     folder, cache = public
     plant(folder, leak)
@@ -55,6 +66,7 @@ def test_each_planted_leak_is_caught(public, leak, words):
 def test_an_identifier_from_the_extract_is_caught(public):
     folder, cache = public
     import pandas as pd
+
     staff_id = pd.read_csv(example_extract() / "staff.csv", nrows=1)["staff_id"].iloc[0]
     plant(folder, f"<p>Case {staff_id}</p>")
     assert any("identifier" in str(f) for f in audit(folder, cache))

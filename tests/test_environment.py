@@ -4,7 +4,6 @@ import re
 import tomllib
 
 import yaml
-
 from conftest import REPO
 
 
@@ -14,8 +13,10 @@ def _name(requirement: str) -> str:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-    pip_side = {_name(r): r.replace(" ", "") for r in project["dependencies"]
-                + project["optional-dependencies"]["dev"]}
+    pip_side = {
+        _name(r): r.replace(" ", "")
+        for r in project["dependencies"] + project["optional-dependencies"]["dev"]
+    }
     env = yaml.safe_load((REPO / "environment.yml").read_text())
     conda_side = {}
     for dep in env["dependencies"]:
@@ -31,4 +32,7 @@ def test_environment_yml_matches_pyproject():
 def test_python_is_311_in_both():
     env = yaml.safe_load((REPO / "environment.yml").read_text())
     assert "python=3.11" in env["dependencies"]
-    assert tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"] == ">=3.11"
+    assert (
+        tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
+        == ">=3.11"
+    )

@@ -13,19 +13,23 @@ import time
 import nbformat
 import pytest
 import yaml
-
 from conftest import example_params
-from wres_helpers.runner import run_reports
+
+from wres_helpers.batch.runner import run_reports
 
 
 def bad_notebook(folder, source):
     nb = nbformat.v4.new_notebook()
-    params = nbformat.v4.new_code_cell('entity = ""\nyear = 0\nextract = ""\naudience = ""\n'
-                                       "options = {}")
+    params = nbformat.v4.new_code_cell(
+        'entity = ""\nyear = 0\nextract = ""\naudience = ""\noptions = {}'
+    )
     params.metadata["tags"] = ["parameters"]
     nb.cells = [params, nbformat.v4.new_code_cell(source)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     path = folder / "faulty.ipynb"
     nbformat.write(nb, path)
     return path
@@ -41,8 +45,11 @@ def good_batch(tmp_path_factory):
 
 
 def snapshot(outputs):
-    return {p.name: p.read_bytes() for p in (outputs / "public").glob("*.html")
-            if p.name != "index.html"}
+    return {
+        p.name: p.read_bytes()
+        for p in (outputs / "public").glob("*.html")
+        if p.name != "index.html"
+    }
 
 
 def break_report(params_file, **changes):
@@ -51,12 +58,16 @@ def break_report(params_file, **changes):
     params_file.write_text(yaml.safe_dump(data))
 
 
-@pytest.mark.parametrize("source, changes, words", [
-    ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", {}, "kernel died"),
-    ("import time\ntime.sleep(60)", {"cell_timeout": 2}, "cell_timeout"),
-])
-def test_dead_kernel_and_timeout_keep_earlier_outputs(good_batch, tmp_path, capsys, source,
-                                                      changes, words):
+@pytest.mark.parametrize(
+    "source, changes, words",
+    [
+        ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", {}, "kernel died"),
+        ("import time\ntime.sleep(60)", {"cell_timeout": 2}, "cell_timeout"),
+    ],
+)
+def test_dead_kernel_and_timeout_keep_earlier_outputs(
+    good_batch, tmp_path, capsys, source, changes, words
+):
     folder, params, outputs = good_batch
     before = (outputs / "public" / "RX2-2023.html").read_bytes()
     broken = tmp_path / "RX2-public.yaml"
@@ -78,9 +89,14 @@ def test_full_disk_keeps_earlier_outputs(good_batch, tmp_path):
     def small_files():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (60_000, 60_000))
-    run = subprocess.run([sys.executable, "-m", "wres_helpers", "run", str(params[1]),
-                          "--outputs", str(outputs)], capture_output=True, text=True,
-                         preexec_fn=small_files, timeout=300)
+
+    run = subprocess.run(
+        [sys.executable, "-m", "wres_helpers", "run", str(params[1]), "--outputs", str(outputs)],
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        timeout=300,
+    )
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     assert "RX2-public.yaml" in run.stderr or "File too large" in run.stderr
@@ -92,10 +108,23 @@ def test_ctrl_c_in_a_batch_keeps_finished_reports(tmp_path):
     names = ["NX3-public", "RX2-public", "RX1-public", "01A-public", "02B-public", "03C-public"]
     example_params(tmp_path / "params", names)
     outputs = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "wres_helpers", "run", str(tmp_path / "params"),
-                             "--outputs", str(outputs), "--jobs", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "wres_helpers",
+            "run",
+            str(tmp_path / "params"),
+            "--outputs",
+            str(outputs),
+            "--jobs",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.time() + 240
     while time.time() < deadline and not list((outputs / "public").glob("*-2023.html")):
         time.sleep(0.5)

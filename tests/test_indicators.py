@@ -5,18 +5,22 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import ORGS, people, write_extract
 from scipy.stats import binomtest
 
-from conftest import ORGS, people, write_extract
-from wres_helpers import counts
-from wres_helpers.engine import indicators_for_extract
-from wres_helpers.publish import wilson_interval
-from wres_helpers.validate import load_extract
+from wres_helpers.extract.validate import load_extract
+from wres_helpers.figures import counts
+from wres_helpers.figures.disclosure import wilson_interval
+from wres_helpers.figures.engine import indicators_for_extract
 
 
 def value(frame, entity, indicator, breakdown, statistic, column="value"):
-    row = frame[(frame["entity"] == entity) & (frame["indicator"] == indicator)
-                & (frame["breakdown"] == breakdown) & (frame["statistic"] == statistic)]
+    row = frame[
+        (frame["entity"] == entity)
+        & (frame["indicator"] == indicator)
+        & (frame["breakdown"] == breakdown)
+        & (frame["statistic"] == statistic)
+    ]
     assert len(row) == 1, (entity, indicator, breakdown, statistic, len(row))
     return row.iloc[0][column]
 
@@ -32,9 +36,16 @@ def katz(a, n1, b, n2):
 def applicants(org, year, group_code, n, shortlisted, appointed, start=0):
     rows = []
     for i in range(n):
-        rows.append({"org_code": org, "year": year, "applicant_id": f"{org}-{group_code}-{start + i}",
-                     "ethnic_category": group_code, "shortlisted": "Y" if i < shortlisted else "N",
-                     "appointed": "Y" if i < appointed else "N"})
+        rows.append(
+            {
+                "org_code": org,
+                "year": year,
+                "applicant_id": f"{org}-{group_code}-{start + i}",
+                "ethnic_category": group_code,
+                "shortlisted": "Y" if i < shortlisted else "N",
+                "appointed": "Y" if i < appointed else "N",
+            }
+        )
     return rows
 
 
@@ -53,37 +64,87 @@ def trust(tmp_path):
     Survey: indicator 5, White 40 respondents / 10 positive, BME 20 / 8.
     Board: 10 members, 2 BME, 1 Unknown; voting 8 (1 BME); executive 4 (1 BME).
     """
-    staff = (people("T1", 2016, "staff", {"A": 50, "H": 30, "Z": 5}, pay_band="Band 5",
-                    clinical="Y")
-             + people("T1", 2016, "staff", {"A": 10, "H": 10, "Z": 5}, pay_band="8a",
-                      clinical="N"))
+    staff = people(
+        "T1", 2016, "staff", {"A": 50, "H": 30, "Z": 5}, pay_band="Band 5", clinical="Y"
+    ) + people("T1", 2016, "staff", {"A": 10, "H": 10, "Z": 5}, pay_band="8a", clinical="N")
     for i, row in enumerate(staff):
         row["staff_id"] = f"s{i}"
     white_ids = [r["staff_id"] for r in staff if r["ethnic_category"] == "A"]
     bme_ids = [r["staff_id"] for r in staff if r["ethnic_category"] == "H"]
-    disciplinary = ([{"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "A"}
-                     for s in white_ids[:3]]
-                    + [{"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "H"}
-                       for s in bme_ids[:4] + bme_ids[:1]])
-    training = ([{"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "A"}
-                 for s in white_ids[:30]]
-                + [{"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "H"}
-                   for s in bme_ids[:10]])
-    recruitment = (applicants("T1", 2016, "A", 100, 30, 9) + applicants("T1", 2016, "H", 50, 20, 3)
-                   + applicants("T1", 2016, "Z", 10, 5, 2))
-    survey = [{"org_code": "T1", "year": 2016, "indicator": 5, "ethnic_group": "White",
-               "respondents": 40, "positive": 10},
-              {"org_code": "T1", "year": 2016, "indicator": 5, "ethnic_group": "BME",
-               "respondents": 20, "positive": 8}]
+    disciplinary = [
+        {"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "A"}
+        for s in white_ids[:3]
+    ] + [
+        {"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "H"}
+        for s in bme_ids[:4] + bme_ids[:1]
+    ]
+    training = [
+        {"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "A"}
+        for s in white_ids[:30]
+    ] + [
+        {"org_code": "T1", "year": 2016, "staff_id": s, "ethnic_category": "H"}
+        for s in bme_ids[:10]
+    ]
+    recruitment = (
+        applicants("T1", 2016, "A", 100, 30, 9)
+        + applicants("T1", 2016, "H", 50, 20, 3)
+        + applicants("T1", 2016, "Z", 10, 5, 2)
+    )
+    survey = [
+        {
+            "org_code": "T1",
+            "year": 2016,
+            "indicator": 5,
+            "ethnic_group": "White",
+            "respondents": 40,
+            "positive": 10,
+        },
+        {
+            "org_code": "T1",
+            "year": 2016,
+            "indicator": 5,
+            "ethnic_group": "BME",
+            "respondents": 20,
+            "positive": 8,
+        },
+    ]
     board = []
-    for i, (code, voting, executive) in enumerate([
-            ("H", "Y", "Y"), ("M", "N", "N"), ("Z", "Y", "N"), ("A", "Y", "Y"), ("A", "Y", "Y"),
-            ("A", "Y", "Y"), ("A", "Y", "N"), ("A", "Y", "N"), ("A", "Y", "N"), ("A", "N", "N")]):
-        board.append({"org_code": "T1", "year": 2016, "member_id": f"b{i}",
-                      "ethnic_category": code, "voting": voting, "executive": executive})
-    return write_extract(tmp_path / "trust", {
-        "organisations": ORGS[:1], "staff": staff, "recruitment": recruitment,
-        "disciplinary": disciplinary, "training": training, "survey": survey, "board": board})
+    for i, (code, voting, executive) in enumerate(
+        [
+            ("H", "Y", "Y"),
+            ("M", "N", "N"),
+            ("Z", "Y", "N"),
+            ("A", "Y", "Y"),
+            ("A", "Y", "Y"),
+            ("A", "Y", "Y"),
+            ("A", "Y", "N"),
+            ("A", "Y", "N"),
+            ("A", "Y", "N"),
+            ("A", "N", "N"),
+        ]
+    ):
+        board.append(
+            {
+                "org_code": "T1",
+                "year": 2016,
+                "member_id": f"b{i}",
+                "ethnic_category": code,
+                "voting": voting,
+                "executive": executive,
+            }
+        )
+    return write_extract(
+        tmp_path / "trust",
+        {
+            "organisations": ORGS[:1],
+            "staff": staff,
+            "recruitment": recruitment,
+            "disciplinary": disciplinary,
+            "training": training,
+            "survey": survey,
+            "board": board,
+        },
+    )
 
 
 @pytest.fixture
@@ -135,7 +196,9 @@ def test_indicator5_survey_percentages_carry_wilson_intervals(internal):
     z, p, n = 1.959963984540054, 0.4, 20
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    assert value(internal, "T1", 5, "All", "bme_pct", "ci_low") == pytest.approx(100 * (centre - half))
+    assert value(internal, "T1", 5, "All", "bme_pct", "ci_low") == pytest.approx(
+        100 * (centre - half)
+    )
     assert value(internal, "T1", 5, "All", "bme_respondents") == 20
 
 
@@ -176,12 +239,27 @@ def test_public_figures_come_from_published_counts(trust):
 
 def test_survey_group_below_eleven_is_suppressed_in_public(tmp_path):
     staff = people("T1", 2016, "staff", {"A": 20, "H": 10}, pay_band="5", clinical="Y")
-    survey = [{"org_code": "T1", "year": 2016, "indicator": 7, "ethnic_group": "White",
-               "respondents": 11, "positive": 5},
-              {"org_code": "T1", "year": 2016, "indicator": 7, "ethnic_group": "BME",
-               "respondents": 10, "positive": 5}]
-    folder = write_extract(tmp_path / "s", {"organisations": ORGS[:1], "staff": staff,
-                                            "survey": survey})
+    survey = [
+        {
+            "org_code": "T1",
+            "year": 2016,
+            "indicator": 7,
+            "ethnic_group": "White",
+            "respondents": 11,
+            "positive": 5,
+        },
+        {
+            "org_code": "T1",
+            "year": 2016,
+            "indicator": 7,
+            "ethnic_group": "BME",
+            "respondents": 10,
+            "positive": 5,
+        },
+    ]
+    folder = write_extract(
+        tmp_path / "s", {"organisations": ORGS[:1], "staff": staff, "survey": survey}
+    )
     public = indicators_for_extract(folder, "public").frame
     assert value(public, "T1", 7, "All", "white_pct") == pytest.approx(100 * 5 / 11)
     assert value(public, "T1", 7, "All", "bme_pct", "suppressed")
@@ -193,8 +271,9 @@ def test_survey_group_below_eleven_is_suppressed_in_public(tmp_path):
 def test_zero_denominator_rate_gives_a_blank_likelihood(tmp_path):
     staff = people("T1", 2016, "staff", {"A": 20, "H": 10}, pay_band="5", clinical="Y")
     recruitment = applicants("T1", 2016, "A", 10, 5, 2) + applicants("T1", 2016, "H", 10, 5, 0)
-    folder = write_extract(tmp_path / "z", {"organisations": ORGS[:1], "staff": staff,
-                                            "recruitment": recruitment})
+    folder = write_extract(
+        tmp_path / "z", {"organisations": ORGS[:1], "staff": staff, "recruitment": recruitment}
+    )
     frame = indicators_for_extract(folder, "internal").frame
     assert value(frame, "T1", 2, "All", "bme_rate") == 0
     assert np.isnan(value(frame, "T1", 2, "All", "relative_likelihood"))
@@ -216,14 +295,29 @@ def test_two_year_pooling_of_indicator3(tmp_path):
     for year, (w, b) in {2015: (1, 2), 2016: (2, 1)}.items():
         rows = people("T1", year, "staff", {"A": 50, "H": 25}, pay_band="5", clinical="Y")
         staff += rows
-        disciplinary += [dict(org_code="T1", year=year, staff_id=r["staff_id"],
-                              ethnic_category=r["ethnic_category"])
-                         for r in rows if r["ethnic_category"] == "A"][:w]
-        disciplinary += [dict(org_code="T1", year=year, staff_id=r["staff_id"],
-                              ethnic_category=r["ethnic_category"])
-                         for r in rows if r["ethnic_category"] == "H"][:b]
-    folder = write_extract(tmp_path / "p", {"organisations": ORGS[:1], "staff": staff,
-                                            "disciplinary": disciplinary})
+        disciplinary += [
+            dict(
+                org_code="T1",
+                year=year,
+                staff_id=r["staff_id"],
+                ethnic_category=r["ethnic_category"],
+            )
+            for r in rows
+            if r["ethnic_category"] == "A"
+        ][:w]
+        disciplinary += [
+            dict(
+                org_code="T1",
+                year=year,
+                staff_id=r["staff_id"],
+                ethnic_category=r["ethnic_category"],
+            )
+            for r in rows
+            if r["ethnic_category"] == "H"
+        ][:b]
+    folder = write_extract(
+        tmp_path / "p", {"organisations": ORGS[:1], "staff": staff, "disciplinary": disciplinary}
+    )
     frame = indicators_for_extract(folder, "internal", years=[2016]).frame
     # Pooled: White 3 of 100, BME 3 of 50 -> BME rate 0.06 / White 0.03 = 2.
     assert value(frame, "T1", 3, "All|two-year", "white_entered") == 3

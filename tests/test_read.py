@@ -5,10 +5,10 @@ import sys
 
 import pandas as pd
 import pytest
-
 from conftest import ORGS, people, write_extract
-from wres_helpers.read import read_table
-from wres_helpers.validate import load_extract
+
+from wres_helpers.extract.read import read_table
+from wres_helpers.extract.validate import load_extract
 
 STAFF = people("T1", 2016, "staff", {"A": 3, "H": 2}, pay_band="Band 5", clinical="Y")
 
@@ -27,8 +27,11 @@ def test_windows_1252_is_read_with_a_warning(tmp_path):
     extract = load_extract(folder)
     assert extract.organisations["org_name"].astype(str).iloc[0] == "Trust of Saint Étienne"
     assert any("Windows-1252" in w for w in extract.warnings)
-    run = subprocess.run([sys.executable, "-m", "wres_helpers", "validate", str(folder)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "wres_helpers", "validate", str(folder)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0 and "warning: organisations.csv is not UTF-8" in run.stderr
 
 
@@ -36,6 +39,7 @@ def test_quoted_line_breaks_keep_the_row_numbers(tmp_path):
     path = tmp_path / "organisations.csv"
     path.write_text('org_code,org_name,org_type\nT1,"Two\nlines",trust\nT2,Plain,bogus\n')
     from wres_helpers.problems import InputError
+
     folder = tmp_path
     write_extract(folder, {"staff": STAFF})
     with pytest.raises(InputError) as err:

@@ -3,21 +3,33 @@
 import re
 
 import pytest
-
 from conftest import example_extract
-from wres_helpers.commissioner import ClusterReport, CommissionerReport
-from wres_helpers.report import Report
 
-CASES = [("RX1", Report), ("NX3", Report), ("01A", CommissionerReport),
-         ("04D", CommissionerReport), ("CSU01", ClusterReport)]
+from wres_helpers.report.commissioner import ClusterReport, CommissionerReport
+from wres_helpers.report.provider import Report
+
+CASES = [
+    ("RX1", Report),
+    ("NX3", Report),
+    ("01A", CommissionerReport),
+    ("04D", CommissionerReport),
+    ("CSU01", ClusterReport),
+]
 
 
 @pytest.mark.parametrize("audience", ["internal", "public"])
 @pytest.mark.parametrize("entity, cls", CASES)
 def test_every_section_builds(entity, cls, audience):
     report = cls.open(entity, 2023, str(example_extract()), audience, {})
-    parts = [report.header(), report.contents(), report.summary(), report.trend(),
-             report.benchmarking(), report.data_quality(), report.action_plan()]
+    parts = [
+        report.header(),
+        report.contents(),
+        report.summary(),
+        report.trend(),
+        report.benchmarking(),
+        report.data_quality(),
+        report.action_plan(),
+    ]
     parts += [report.indicator(i) for i in range(1, 10)]
     if isinstance(report, CommissionerReport):
         parts += [report.publication_advice()]

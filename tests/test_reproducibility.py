@@ -3,7 +3,8 @@
 import re
 
 from conftest import example_params
-from wres_helpers.runner import run_reports
+
+from wres_helpers.batch.runner import run_reports
 
 STAMP = re.compile(r"<footer><p>Generated at [^<]*</p></footer>")
 
@@ -14,8 +15,9 @@ def test_same_inputs_same_html(tmp_path):
     for attempt in ("first", "second"):
         out = tmp_path / attempt
         assert run_reports(params, jobs=2, outputs=out) == 0
-        pages.append({p.relative_to(out).as_posix(): p.read_text()
-                      for p in sorted(out.glob("*/*.html"))})
+        pages.append(
+            {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.glob("*/*.html"))}
+        )
     assert pages[0].keys() == pages[1].keys() and len(pages[0]) == 4
     for name in pages[0]:
         first, second = pages[0][name], pages[1][name]

@@ -6,21 +6,27 @@ import re
 import nbformat
 import pytest
 import yaml
-
 from conftest import example_params
+
+from wres_helpers.batch.runner import run_reports
 from wres_helpers.cli import main
-from wres_helpers.params import load_params
 from wres_helpers.problems import InputError
-from wres_helpers.runner import run_reports
+from wres_helpers.report.params import load_params
 
 
 def test_batch_renders_each_audience_under_its_own_folder(rendered):
     outputs, code = rendered
     assert code == 0
     assert sorted(p.name for p in (outputs / "public").iterdir()) == [
-        "01A-2023.html", "CSU01-2023.html", "RX1-2023.html", "index.html"]
-    assert sorted(p.name for p in (outputs / "internal").iterdir()) == ["RX1-2023.html",
-                                                                        "index.html"]
+        "01A-2023.html",
+        "CSU01-2023.html",
+        "RX1-2023.html",
+        "index.html",
+    ]
+    assert sorted(p.name for p in (outputs / "internal").iterdir()) == [
+        "RX1-2023.html",
+        "index.html",
+    ]
     for name in ("RX1-2023.ipynb", "RX1-2023.log", "RX1-2023.json"):
         assert (outputs / "runs" / "public" / name).exists()
 
@@ -28,8 +34,12 @@ def test_batch_renders_each_audience_under_its_own_folder(rendered):
 def test_executed_notebook_holds_the_report_figures(rendered):
     outputs, _ = rendered
     nb = nbformat.read(outputs / "runs" / "internal" / "RX1-2023.ipynb", as_version=4)
-    text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", [])
-                   if o.get("output_type") == "stream")
+    text = "".join(
+        o.get("text", "")
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "stream"
+    )
     assert text.startswith("RX1 2023 (internal)")
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
@@ -38,7 +48,7 @@ def test_executed_notebook_holds_the_report_figures(rendered):
 def test_public_page_has_no_code_and_marks_suppression(rendered):
     outputs, _ = rendered
     html = (outputs / "public" / "01A-2023.html").read_text()
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "[c]" in html and "import " not in html and "report.summary()" not in html
     assert "Internal - not for publication" not in html
     assert "<script" not in html and "http://" not in html.replace("http://www.w3", "")
@@ -104,8 +114,9 @@ def test_resume_redoes_only_what_changed(tmp_path):
     first, second = example_params(params, ["NX3-public", "RX2-public"])
     outputs = tmp_path / "out"
     assert run_reports([params], outputs=outputs) == 0
-    stamp = {p: (outputs / "public" / p).stat().st_mtime_ns for p in ("NX3-2023.html",
-                                                                       "RX2-2023.html")}
+    stamp = {
+        p: (outputs / "public" / p).stat().st_mtime_ns for p in ("NX3-2023.html", "RX2-2023.html")
+    }
     data = yaml.safe_load(second.read_text())
     data["narrative"] = {"introduction": "A new introduction."}
     second.write_text(yaml.safe_dump(data))
@@ -117,9 +128,11 @@ def test_resume_redoes_only_what_changed(tmp_path):
 
 def test_wres_params_writes_one_file_per_entity(tmp_path):
     from conftest import example_extract
+
     assert main(["params", str(example_extract()), "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted(f"{e}-2023-public.yaml" for e in
-                           ("RX1", "RX2", "NX3", "01A", "02B", "03C", "04D", "CSU01"))
+    assert names == sorted(
+        f"{e}-2023-public.yaml" for e in ("RX1", "RX2", "NX3", "01A", "02B", "03C", "04D", "CSU01")
+    )
     p = load_params(tmp_path / "CSU01-2023-public.yaml")
     assert p.report_type == "cluster" and p.year == 2023

@@ -5,30 +5,58 @@ import sys
 
 import pandas as pd
 import pytest
-
 from conftest import ORGS, people, write_extract
+
 from wres_helpers.cli import main
+from wres_helpers.extract.validate import load_extract
 from wres_helpers.problems import InputError
-from wres_helpers.validate import load_extract
 
 STAFF = people("T1", 2016, "staff", {"A": 2, "H": 1}, pay_band="Band 5", clinical="Y")
 RECRUIT = [
-    {"org_code": "T1", "year": 2016, "applicant_id": "a1", "ethnic_category": "A",
-     "shortlisted": "Y", "appointed": "Y"},
-    {"org_code": "T1", "year": 2016, "applicant_id": "a2", "ethnic_category": "H",
-     "shortlisted": "N", "appointed": "N"},
+    {
+        "org_code": "T1",
+        "year": 2016,
+        "applicant_id": "a1",
+        "ethnic_category": "A",
+        "shortlisted": "Y",
+        "appointed": "Y",
+    },
+    {
+        "org_code": "T1",
+        "year": 2016,
+        "applicant_id": "a2",
+        "ethnic_category": "H",
+        "shortlisted": "N",
+        "appointed": "N",
+    },
 ]
 SURVEY = [
-    {"org_code": "T1", "year": 2016, "indicator": 5, "ethnic_group": "White",
-     "respondents": 20, "positive": 5},
-    {"org_code": "T1", "year": 2016, "indicator": 5, "ethnic_group": "BME",
-     "respondents": 12, "positive": 4},
+    {
+        "org_code": "T1",
+        "year": 2016,
+        "indicator": 5,
+        "ethnic_group": "White",
+        "respondents": 20,
+        "positive": 5,
+    },
+    {
+        "org_code": "T1",
+        "year": 2016,
+        "indicator": 5,
+        "ethnic_group": "BME",
+        "respondents": 12,
+        "positive": 4,
+    },
 ]
 
 
 def base():
-    return {"organisations": [dict(o) for o in ORGS], "staff": [dict(r) for r in STAFF],
-            "recruitment": [dict(r) for r in RECRUIT], "survey": [dict(r) for r in SURVEY]}
+    return {
+        "organisations": [dict(o) for o in ORGS],
+        "staff": [dict(r) for r in STAFF],
+        "recruitment": [dict(r) for r in RECRUIT],
+        "survey": [dict(r) for r in SURVEY],
+    }
 
 
 def problems_of(tmp_path, tables):
@@ -48,6 +76,7 @@ def test_a_good_extract_loads(tmp_path):
 def _set(table, row, column, value):
     def change(t):
         t[table][row][column] = value
+
     return change
 
 
@@ -58,8 +87,13 @@ CASES = [
     (_set("staff", 2, "clinical", "maybe"), "staff", 4, "clinical", "maybe"),
     (_set("staff", 0, "year", "2016/17"), "staff", 2, "year", "2016/17"),
     (_set("staff", 0, "year", "20.5"), "staff", 2, "year", "20.5"),
-    (_set("staff", 1, "staff_id", STAFF[0]["staff_id"]), "staff", 3, "staff_id",
-     STAFF[0]["staff_id"]),
+    (
+        _set("staff", 1, "staff_id", STAFF[0]["staff_id"]),
+        "staff",
+        3,
+        "staff_id",
+        STAFF[0]["staff_id"],
+    ),
     (_set("staff", 2, "org_code", "ZZZ"), "staff", 4, "org_code", "ZZZ"),
     (_set("staff", 2, "org_code", ""), "staff", 4, "org_code", None),
     (_set("recruitment", 1, "appointed", "Y"), "recruitment", 3, "appointed", "Y"),
@@ -76,8 +110,9 @@ def test_each_rule_names_table_row_column_and_value(tmp_path, change, table, row
     tables = base()
     change(tables)
     found = problems_of(tmp_path, tables)
-    assert any(p.table == table and p.row == row and p.column == column and p.value == value
-               for p in found), found
+    assert any(
+        p.table == table and p.row == row and p.column == column and p.value == value for p in found
+    ), found
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
@@ -86,8 +121,11 @@ def test_every_problem_is_reported_at_once(tmp_path):
         change(tables)
     found = problems_of(tmp_path, tables)
     assert {(p.table, p.row, p.column) for p in found} >= {
-        ("staff", 3, "ethnic_category"), ("staff", 2, "pay_band"), ("staff", 4, "clinical"),
-        ("staff", 2, "year")}
+        ("staff", 3, "ethnic_category"),
+        ("staff", 2, "pay_band"),
+        ("staff", 4, "clinical"),
+        ("staff", 2, "year"),
+    }
 
 
 def test_missing_table_and_missing_column(tmp_path):
@@ -99,24 +137,34 @@ def test_missing_table_and_missing_column(tmp_path):
     for row in tables["recruitment"]:
         del row["shortlisted"]
     found = problems_of(tmp_path, tables)
-    assert any(p.table == "recruitment" and p.row == 1 and p.column == "shortlisted"
-               for p in found)
+    assert any(p.table == "recruitment" and p.row == 1 and p.column == "shortlisted" for p in found)
 
 
 def test_both_survey_tables_for_one_organisation_and_year(tmp_path):
     tables = base()
-    tables["survey_responses"] = [{"org_code": "T1", "year": 2016, "respondent_id": "r1",
-                                   "ethnic_category": "A", "ind5": "Y", "ind6": "",
-                                   "ind7": "N", "ind8": ""}]
+    tables["survey_responses"] = [
+        {
+            "org_code": "T1",
+            "year": 2016,
+            "respondent_id": "r1",
+            "ethnic_category": "A",
+            "ind5": "Y",
+            "ind6": "",
+            "ind7": "N",
+            "ind8": "",
+        }
+    ]
     found = problems_of(tmp_path, tables)
-    assert any(p.table == "survey" and p.column == "org_code" and "both survey" in p.message
-               for p in found)
+    assert any(
+        p.table == "survey" and p.column == "org_code" and "both survey" in p.message for p in found
+    )
 
 
 def test_column_names_are_matched_case_insensitively_and_trimmed(tmp_path):
     tables = base()
-    tables["staff"] = pd.DataFrame(STAFF).rename(columns={"org_code": " ORG_Code ",
-                                                          "pay_band": "Pay_Band"})
+    tables["staff"] = pd.DataFrame(STAFF).rename(
+        columns={"org_code": " ORG_Code ", "pay_band": "Pay_Band"}
+    )
     extract = load_extract(write_extract(tmp_path / "x", tables))
     assert len(extract.tables["staff"]) == 3
 
@@ -125,8 +173,11 @@ def test_cli_validate_exits_2_without_traceback(tmp_path):
     tables = base()
     tables["staff"][1]["ethnic_category"] = "Martian"
     folder = write_extract(tmp_path / "x", tables)
-    run = subprocess.run([sys.executable, "-m", "wres_helpers", "validate", str(folder)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "wres_helpers", "validate", str(folder)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "table staff, row 3, column ethnic_category, value 'Martian'" in run.stderr

@@ -10,13 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import InputError
+from wres_helpers.problems import InputError
 
 EXIT_BAD_INPUT = 2
 
 
 def _cmd_validate(args) -> int:
-    from .validate import load_extract
+    from wres_helpers.extract.validate import load_extract
+
     extract = load_extract(args.extract)
     for note in extract.warnings:
         print(f"warning: {note}", file=sys.stderr)
@@ -26,29 +27,34 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_indicators(args) -> int:
-    from .engine import indicators_for_extract
-    from .outputs import write_csv_atomic
-    table = indicators_for_extract(args.extract, args.audience, entities=args.entity,
-                                   years=args.year, policy=_policy(args))
+    from wres_helpers.atomic import write_csv_atomic
+    from wres_helpers.figures.engine import indicators_for_extract
+
+    table = indicators_for_extract(
+        args.extract, args.audience, entities=args.entity, years=args.year, policy=_policy(args)
+    )
     write_csv_atomic(table.frame, Path(args.out))
     print(f"wrote {args.out}: {len(table.frame):,} rows ({table.audience})")
     return 0
 
 
 def _cmd_params(args) -> int:
-    from .params import write_params_files
+    from wres_helpers.report.params import write_params_files
+
     written = write_params_files(args.extract, args.out, args.audience, args.year)
     print(f"wrote {len(written)} params files to {args.out}")
     return 0
 
 
 def _cmd_run(args) -> int:
-    from .runner import run_reports
+    from wres_helpers.batch.runner import run_reports
+
     return run_reports(args.params, jobs=args.jobs, outputs=args.outputs, resume=args.resume)
 
 
 def _cmd_audit(args) -> int:
-    from .audit import audit_folder
+    from wres_helpers.batch.audit import audit_folder
+
     findings = audit_folder(Path(args.outputs), extract=args.extract)
     for finding in findings:
         print(finding)
@@ -60,14 +66,16 @@ def _cmd_audit(args) -> int:
 
 
 def _cmd_example(args) -> int:
-    from .example import write_example
+    from wres_helpers.example import write_example
+
     written = write_example(args.folder)
     print(f"wrote the example extract ({len(written)} tables) to {args.folder}")
     return 0
 
 
 def _policy(args):
-    from .publish import Policy
+    from wres_helpers.figures.disclosure import Policy
+
     return Policy(args.max_suppressed, args.rounding_base, args.survey_min_respondents)
 
 
@@ -85,12 +93,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--audience", choices=("internal", "public"), default="internal")
     p.add_argument("--entity", action="append", help="an org_code or cluster code (repeatable)")
     p.add_argument("--year", action="append", type=int, help="a year (repeatable)")
-    p.add_argument("--max-suppressed", type=int, default=7,
-                   help="counts from 1 to this are suppressed in public (default 7)")
-    p.add_argument("--rounding-base", type=int, default=5,
-                   help="public counts are rounded to a multiple of this (default 5)")
-    p.add_argument("--survey-min-respondents", type=int, default=11,
-                   help="public survey percentages need this many respondents (default 11)")
+    p.add_argument(
+        "--max-suppressed",
+        type=int,
+        default=7,
+        help="counts from 1 to this are suppressed in public (default 7)",
+    )
+    p.add_argument(
+        "--rounding-base",
+        type=int,
+        default=5,
+        help="public counts are rounded to a multiple of this (default 5)",
+    )
+    p.add_argument(
+        "--survey-min-respondents",
+        type=int,
+        default=11,
+        help="public survey percentages need this many respondents (default 11)",
+    )
     p.set_defaults(func=_cmd_indicators)
 
     p = sub.add_parser("params", help="write one params file per entity")
@@ -104,8 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("params", nargs="+", help="params files or folders of them")
     p.add_argument("--jobs", type=int, default=None, help="parallel reports (default: cores)")
     p.add_argument("--outputs", default=None, help="the outputs folder (default: outputs/)")
-    p.add_argument("--resume", action="store_true",
-                   help="redo only reports that failed or whose inputs changed")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="redo only reports that failed or whose inputs changed",
+    )
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("audit", help="check public outputs for anything that discloses")
@@ -125,14 +148,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as err:
-        print(f"wres {args.command}: the input does not meet the contract "
-              f"({len(err.problems)} problem(s)):", file=sys.stderr)
+        print(
+            f"wres {args.command}: the input does not meet the contract "
+            f"({len(err.problems)} problem(s)):",
+            file=sys.stderr,
+        )
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print(f"wres {args.command}: interrupted; outputs already finished are kept",
-              file=sys.stderr)
+        print(
+            f"wres {args.command}: interrupted; outputs already finished are kept", file=sys.stderr
+        )
         return 130
     except OSError as err:
         print(f"wres {args.command}: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)

@@ -20,13 +20,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import vocab
+from wres_helpers import vocab
 
 SEED = 20160331
 
 #: Spellings of each national code, all of which the contract accepts.
-_SPELLINGS = {code: [code, code.lower(), f"{code} {desc}", desc, desc.upper()]
-              for code, (desc, _) in vocab.ETHNIC_CATEGORIES.items() if code != "99"}
+_SPELLINGS = {
+    code: [code, code.lower(), f"{code} {desc}", desc, desc.upper()]
+    for code, (desc, _) in vocab.ETHNIC_CATEGORIES.items()
+    if code != "99"
+}
 _SPELLINGS["C"] += ["CA", "C3 White other"]
 _SPELLINGS["H"] += ["H Indian"]
 _SPELLINGS["A"] += ["A White - British", "White-British"]
@@ -35,17 +38,88 @@ _WHITE = ["A", "A", "A", "A", "B", "C", "C"]
 _BME = ["D", "E", "F", "G", "H", "H", "J", "K", "L", "M", "N", "N", "P", "R", "S"]
 _YES = ["Y", "Yes", "TRUE", "1", "y", "yes"]
 _NO = ["N", "No", "FALSE", "0", "n", "no"]
-_BANDS = ["Under Band 1", "Band 1", "Band 2", "Band 3", "Band 4", "Band 5", "Band 6", "Band 7",
-          "Band 8A", "Band 8B", "Band 8C", "Band 8D", "Band 9", "VSM", "Consultant",
-          "Non-consultant career grade", "Trainee grade", "Other medical"]
+_BANDS = [
+    "Under Band 1",
+    "Band 1",
+    "Band 2",
+    "Band 3",
+    "Band 4",
+    "Band 5",
+    "Band 6",
+    "Band 7",
+    "Band 8A",
+    "Band 8B",
+    "Band 8C",
+    "Band 8D",
+    "Band 9",
+    "VSM",
+    "Consultant",
+    "Non-consultant career grade",
+    "Trainee grade",
+    "Other medical",
+]
 _BAND_SPELLINGS = {b: [b, b.lower(), b.removeprefix("Band ")] for b in _BANDS}
-_TRUST_MIX = [0.002, 0.01, 0.14, 0.12, 0.09, 0.19, 0.15, 0.11, 0.04, 0.015, 0.007, 0.003,
-              0.001, 0.003, 0.04, 0.02, 0.05, 0.014]
-_CCG_MIX = [0, 0, 0.02, 0.08, 0.12, 0.10, 0.14, 0.2, 0.16, 0.08, 0.04, 0.02, 0.005, 0.015,
-            0, 0, 0, 0.005]
+_TRUST_MIX = [
+    0.002,
+    0.01,
+    0.14,
+    0.12,
+    0.09,
+    0.19,
+    0.15,
+    0.11,
+    0.04,
+    0.015,
+    0.007,
+    0.003,
+    0.001,
+    0.003,
+    0.04,
+    0.02,
+    0.05,
+    0.014,
+]
+_CCG_MIX = [
+    0,
+    0,
+    0.02,
+    0.08,
+    0.12,
+    0.10,
+    0.14,
+    0.2,
+    0.16,
+    0.08,
+    0.04,
+    0.02,
+    0.005,
+    0.015,
+    0,
+    0,
+    0,
+    0.005,
+]
 #: BME staff's relative presence by band: fewer in senior bands.
-_BAND_BME_FACTOR = [1.1, 1.1, 1.2, 1.0, 1.0, 1.35, 1.05, 0.8, 0.6, 0.5, 0.45, 0.4, 0.3, 0.3,
-                    1.2, 1.6, 1.5, 1.3]
+_BAND_BME_FACTOR = [
+    1.1,
+    1.1,
+    1.2,
+    1.0,
+    1.0,
+    1.35,
+    1.05,
+    0.8,
+    0.6,
+    0.5,
+    0.45,
+    0.4,
+    0.3,
+    0.3,
+    1.2,
+    1.6,
+    1.5,
+    1.3,
+]
 
 
 @dataclass(frozen=True)
@@ -63,12 +137,36 @@ class Org:
 
 
 EXAMPLE_ORGS = (
-    Org("RX1", "Northgate Hospitals NHS Trust", "trust", 3200, 0.26, 0.04,
-        population_bme_pct=18.5, income=310e6),
-    Org("RX2", "Riverside Community Health NHS Foundation Trust", "foundation_trust", 4500, 0.22,
-        0.05, population_bme_pct=14.0, income=420e6),
-    Org("NX3", "Fellside Independent Hospital", "independent", 700, 0.18, 0.08,
-        population_bme_pct=9.0, income=35e6),
+    Org(
+        "RX1",
+        "Northgate Hospitals NHS Trust",
+        "trust",
+        3200,
+        0.26,
+        0.04,
+        population_bme_pct=18.5,
+        income=310e6,
+    ),
+    Org(
+        "RX2",
+        "Riverside Community Health NHS Foundation Trust",
+        "foundation_trust",
+        4500,
+        0.22,
+        0.05,
+        population_bme_pct=14.0,
+        income=420e6,
+    ),
+    Org(
+        "NX3",
+        "Fellside Independent Hospital",
+        "independent",
+        700,
+        0.18,
+        0.08,
+        population_bme_pct=9.0,
+        income=35e6,
+    ),
     Org("01A", "Eastmoor CCG", "ccg", 60, 0.08, 0.2, "CSU01", population_bme_pct=6.0),
     Org("02B", "Westvale CCG", "ccg", 150, 0.12, 0.15, "CSU01", population_bme_pct=11.5),
     Org("03C", "Southwold CCG", "ccg", 280, 0.15, 0.12, "CSU01", population_bme_pct=16.0),
@@ -88,8 +186,11 @@ def _spell(rng, codes: np.ndarray) -> np.ndarray:
 
 
 def _groups_to_codes(rng, groups: np.ndarray) -> np.ndarray:
-    codes = np.where(groups == "White", np.array(_WHITE)[rng.integers(0, len(_WHITE), len(groups))],
-                     np.array(_BME)[rng.integers(0, len(_BME), len(groups))])
+    codes = np.where(
+        groups == "White",
+        np.array(_WHITE)[rng.integers(0, len(_WHITE), len(groups))],
+        np.array(_BME)[rng.integers(0, len(_BME), len(groups))],
+    )
     return np.where(groups == "Unknown", "Z", codes)
 
 
@@ -108,11 +209,14 @@ def _yes_no(rng, flags: np.ndarray, plain: bool) -> np.ndarray:
 
 def _staff(rng, orgs, year, plain):
     sizes = np.array([o.staff for o in orgs])
-    sizes = np.maximum(5, np.round(sizes * rng.normal(1 + 0.02 * (year - 2021), 0.01, len(orgs)))
-                       ).astype(int)
+    sizes = np.maximum(
+        5, np.round(sizes * rng.normal(1 + 0.02 * (year - 2021), 0.01, len(orgs)))
+    ).astype(int)
     org_idx = np.repeat(np.arange(len(orgs)), sizes)
     is_ccg = np.array([o.org_type in vocab.COMMISSIONER_ORG_TYPES for o in orgs])[org_idx]
-    band = np.where(is_ccg, _pick(rng, _CCG_MIX, len(org_idx)), _pick(rng, _TRUST_MIX, len(org_idx)))
+    band = np.where(
+        is_ccg, _pick(rng, _CCG_MIX, len(org_idx)), _pick(rng, _TRUST_MIX, len(org_idx))
+    )
     factor = np.array(_BAND_BME_FACTOR)[band]
     bme = np.array([o.bme for o in orgs])[org_idx] * factor * (1 + 0.03 * (year - 2021))
     unknown = np.array([o.unknown for o in orgs])[org_idx] * (1 - 0.1 * (year - 2021))
@@ -120,17 +224,26 @@ def _staff(rng, orgs, year, plain):
     medical = band >= 14
     clinical = medical | (rng.random(len(band)) < np.where(is_ccg, 0.25, 0.62))
     codes = np.array([o.code for o in orgs])[org_idx]
-    ids = np.char.add(np.char.add(codes.astype(str), "-"),
-                      np.char.zfill(np.arange(len(org_idx)).astype(str), 7))
+    ids = np.char.add(
+        np.char.add(codes.astype(str), "-"), np.char.zfill(np.arange(len(org_idx)).astype(str), 7)
+    )
     bands = np.array(_BANDS)[band]
     if not plain:
         spellings = [np.array(_BAND_SPELLINGS[b], dtype=object) for b in _BANDS]
         variant = rng.integers(0, 3, len(band))
         bands = np.array([spellings[b][v] for b, v in zip(band, variant)], dtype=object)
-    frame = pd.DataFrame({"org_code": codes, "year": year, "staff_id": ids,
-                          "ethnic_category": _spell(rng, _groups_to_codes(rng, groups)) if not plain
-                          else _groups_to_codes(rng, groups),
-                          "pay_band": bands, "clinical": _yes_no(rng, clinical, plain)})
+    frame = pd.DataFrame(
+        {
+            "org_code": codes,
+            "year": year,
+            "staff_id": ids,
+            "ethnic_category": _spell(rng, _groups_to_codes(rng, groups))
+            if not plain
+            else _groups_to_codes(rng, groups),
+            "pay_band": bands,
+            "clinical": _yes_no(rng, clinical, plain),
+        }
+    )
     return frame, groups
 
 
@@ -140,7 +253,9 @@ def _pick(rng, weights, n):
 
 
 def _events(rng, staff, groups, p_white, p_bme, duplicates=0.0):
-    p = np.where(groups == "BME", p_bme, np.where(groups == "White", p_white, (p_white + p_bme) / 2))
+    p = np.where(
+        groups == "BME", p_bme, np.where(groups == "White", p_white, (p_white + p_bme) / 2)
+    )
     chosen = staff[rng.random(len(staff)) < p][["org_code", "year", "staff_id", "ethnic_category"]]
     if duplicates:
         again = chosen.sample(frac=duplicates, random_state=int(rng.integers(1 << 31)))
@@ -158,10 +273,16 @@ def _recruitment(rng, orgs, year, plain, per_staff=0.8):
     codes = np.array([o.code for o in orgs])[org_idx]
     ids = np.char.add("APP", np.char.zfill(np.arange(len(org_idx)).astype(str), 8))
     eth = _groups_to_codes(rng, groups)
-    return pd.DataFrame({"org_code": codes, "year": year, "applicant_id": ids,
-                         "ethnic_category": eth if plain else _spell(rng, eth),
-                         "shortlisted": _yes_no(rng, shortlisted, plain),
-                         "appointed": _yes_no(rng, appointed, plain)})
+    return pd.DataFrame(
+        {
+            "org_code": codes,
+            "year": year,
+            "applicant_id": ids,
+            "ethnic_category": eth if plain else _spell(rng, eth),
+            "shortlisted": _yes_no(rng, shortlisted, plain),
+            "appointed": _yes_no(rng, appointed, plain),
+        }
+    )
 
 
 _SURVEY_RATES = {5: (0.27, 0.29), 6: (0.23, 0.28), 7: (0.58, 0.45), 8: (0.06, 0.15)}
@@ -176,19 +297,24 @@ def _survey(rng, staff, groups, orgs):
         respondents = int(rng.binomial(n, 0.46))
         for indicator, (white, bme) in _SURVEY_RATES.items():
             rate = bme if group == "BME" else white
-            rows.append((org, year, indicator, group, respondents,
-                         int(rng.binomial(respondents, rate))))
-    return pd.DataFrame(rows, columns=["org_code", "year", "indicator", "ethnic_group",
-                                       "respondents", "positive"])
+            rows.append(
+                (org, year, indicator, group, respondents, int(rng.binomial(respondents, rate)))
+            )
+    return pd.DataFrame(
+        rows, columns=["org_code", "year", "indicator", "ethnic_group", "respondents", "positive"]
+    )
 
 
 def _survey_responses(rng, staff, groups):
     take = rng.random(len(staff)) < 0.7
     part = staff[take]
     g = groups[take]
-    out = {"org_code": part["org_code"].to_numpy(), "year": part["year"].to_numpy(),
-           "respondent_id": np.char.add("R", part["staff_id"].to_numpy().astype(str)),
-           "ethnic_category": part["ethnic_category"].to_numpy()}
+    out = {
+        "org_code": part["org_code"].to_numpy(),
+        "year": part["year"].to_numpy(),
+        "respondent_id": np.char.add("R", part["staff_id"].to_numpy().astype(str)),
+        "ethnic_category": part["ethnic_category"].to_numpy(),
+    }
     for indicator, (white, bme) in _SURVEY_RATES.items():
         answer = rng.random(len(part)) < np.where(g == "BME", bme, white)
         blank = rng.random(len(part)) < 0.05
@@ -205,10 +331,19 @@ def _board(rng, orgs, year):
             executive = i % 2 == 0
             group = _draw_groups(rng, np.array([0.12 + 0.02 * (year - 2021)]), np.array([0.05]))
             code = _groups_to_codes(rng, group)
-            rows.append((o.code, year, f"{o.code}-B{i:02d}", _spell(rng, code)[0],
-                         "Yes" if voting else "No", "Y" if executive else "N"))
-    return pd.DataFrame(rows, columns=["org_code", "year", "member_id", "ethnic_category",
-                                       "voting", "executive"])
+            rows.append(
+                (
+                    o.code,
+                    year,
+                    f"{o.code}-B{i:02d}",
+                    _spell(rng, code)[0],
+                    "Yes" if voting else "No",
+                    "Y" if executive else "N",
+                )
+            )
+    return pd.DataFrame(
+        rows, columns=["org_code", "year", "member_id", "ethnic_category", "voting", "executive"]
+    )
 
 
 def _providers(orgs, years):
@@ -218,21 +353,62 @@ def _providers(orgs, years):
     rows = []
     for i, c in enumerate(ccgs):
         rows += [
-            (c.code, "RX1", "Northgate Hospitals NHS Trust", "nhs", 310e6, due,
-             f"{latest}-10-14", "https://www.example.nhs.uk/rx1/wres"),
-            (c.code, "RX2", "Riverside Community Health NHS Foundation Trust", "nhs", 420e6, due,
-             f"{latest}-11-20" if i % 2 else f"{latest}-10-30", "https://www.example.nhs.uk/rx2/wres"),
-            (c.code, "NX3", "Fellside Independent Hospital", "independent", 35e6, due,
-             "" if i % 2 == 0 else f"{latest}-10-02", "" if i % 2 == 0 else
-             "https://www.example.org/fellside/wres"),
+            (
+                c.code,
+                "RX1",
+                "Northgate Hospitals NHS Trust",
+                "nhs",
+                310e6,
+                due,
+                f"{latest}-10-14",
+                "https://www.example.nhs.uk/rx1/wres",
+            ),
+            (
+                c.code,
+                "RX2",
+                "Riverside Community Health NHS Foundation Trust",
+                "nhs",
+                420e6,
+                due,
+                f"{latest}-11-20" if i % 2 else f"{latest}-10-30",
+                "https://www.example.nhs.uk/rx2/wres",
+            ),
+            (
+                c.code,
+                "NX3",
+                "Fellside Independent Hospital",
+                "independent",
+                35e6,
+                due,
+                "" if i % 2 == 0 else f"{latest}-10-02",
+                "" if i % 2 == 0 else "https://www.example.org/fellside/wres",
+            ),
             (c.code, "VX4", "Dales Hospice Care", "voluntary", 200000.0, due, "", ""),
-            (c.code, "VX5", "Moorland Wellbeing Trust", "voluntary", 200001.0, due,
-             f"{latest}-10-31", "https://www.example.org/moorland/wres"),
+            (
+                c.code,
+                "VX5",
+                "Moorland Wellbeing Trust",
+                "voluntary",
+                200001.0,
+                due,
+                f"{latest}-10-31",
+                "https://www.example.org/moorland/wres",
+            ),
             (c.code, "Y0001", "Castle Street Surgery", "primary_care", 1.2e6, "", "", ""),
         ]
-    return pd.DataFrame(rows, columns=["commissioner_code", "provider_code", "provider_name",
-                                       "provider_type", "nhs_income_gbp", "report_due",
-                                       "report_received", "report_url"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "commissioner_code",
+            "provider_code",
+            "provider_name",
+            "provider_type",
+            "nhs_income_gbp",
+            "report_due",
+            "report_received",
+            "report_url",
+        ],
+    )
 
 
 def generate(orgs=EXAMPLE_ORGS, years=EXAMPLE_YEARS, seed=SEED, plain=False):
@@ -254,9 +430,19 @@ def generate(orgs=EXAMPLE_ORGS, years=EXAMPLE_YEARS, seed=SEED, plain=False):
     rng = np.random.default_rng(seed)
     orgs = list(orgs)
     commissioners = [o for o in orgs if o.org_type in vocab.COMMISSIONER_ORG_TYPES]
-    tables: dict[str, list[pd.DataFrame]] = {k: [] for k in (
-        "staff", "board", "recruitment", "disciplinary", "training", "leavers", "survey",
-        "survey_responses")}
+    tables: dict[str, list[pd.DataFrame]] = {
+        k: []
+        for k in (
+            "staff",
+            "board",
+            "recruitment",
+            "disciplinary",
+            "training",
+            "leavers",
+            "survey",
+            "survey_responses",
+        )
+    }
     for year in years:
         staff, groups = _staff(rng, orgs, year, plain)
         tables["staff"].append(staff)
@@ -269,12 +455,17 @@ def generate(orgs=EXAMPLE_ORGS, years=EXAMPLE_YEARS, seed=SEED, plain=False):
         tables["survey"].append(_survey(rng, staff[~is_comm], groups[~is_comm], orgs))
         tables["survey_responses"].append(_survey_responses(rng, staff[is_comm], groups[is_comm]))
     out = {k: pd.concat(v, ignore_index=True) for k, v in tables.items()}
-    out["organisations"] = pd.DataFrame({
-        "org_code": [o.code for o in orgs], "org_name": [o.name for o in orgs],
-        "org_type": [o.org_type for o in orgs], "region": [o.region for o in orgs],
-        "cluster": [o.cluster or "" for o in orgs],
-        "population_bme_pct": [o.population_bme_pct for o in orgs],
-        "nhs_income_gbp": [o.income for o in orgs]})
+    out["organisations"] = pd.DataFrame(
+        {
+            "org_code": [o.code for o in orgs],
+            "org_name": [o.name for o in orgs],
+            "org_type": [o.org_type for o in orgs],
+            "region": [o.region for o in orgs],
+            "cluster": [o.cluster or "" for o in orgs],
+            "population_bme_pct": [o.population_bme_pct for o in orgs],
+            "nhs_income_gbp": [o.income for o in orgs],
+        }
+    )
     if commissioners:
         out["providers"] = _providers(orgs, years)
     return out
@@ -284,8 +475,9 @@ def generate(orgs=EXAMPLE_ORGS, years=EXAMPLE_YEARS, seed=SEED, plain=False):
 EXAMPLE_FORMATS = {"board": "xlsx", "training": "parquet"}
 
 
-def write(tables: dict[str, pd.DataFrame], folder: str | Path, formats=None,
-          default: str = "csv") -> list[Path]:
+def write(
+    tables: dict[str, pd.DataFrame], folder: str | Path, formats=None, default: str = "csv"
+) -> list[Path]:
     """Write tables to an extract folder; returns the files written."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -298,8 +490,12 @@ def write(tables: dict[str, pd.DataFrame], folder: str | Path, formats=None,
             old.unlink()
         if fmt == "csv":
             # staff.csv carries a byte-order mark, as Excel's "CSV UTF-8" does.
-            frame.to_csv(path, index=False, lineterminator="\n",
-                         encoding="utf-8-sig" if name == "staff" else "utf-8")
+            frame.to_csv(
+                path,
+                index=False,
+                lineterminator="\n",
+                encoding="utf-8-sig" if name == "staff" else "utf-8",
+            )
         elif fmt == "xlsx":
             frame.to_excel(path, index=False, engine="openpyxl")
         else:
@@ -313,7 +509,8 @@ def write_example(folder: str | Path) -> list[Path]:
     tables = generate()
     # Headers as analysts' exports give them: any case, stray spaces.
     tables["recruitment"] = tables["recruitment"].rename(
-        columns={"org_code": "Org_Code", "year": " Year ", "applicant_id": "Applicant_ID"})
+        columns={"org_code": "Org_Code", "year": " Year ", "applicant_id": "Applicant_ID"}
+    )
     return write(tables, folder, EXAMPLE_FORMATS)
 
 
@@ -324,10 +521,22 @@ def national_orgs(n_orgs: int = 230, total_staff: int = 1_400_000, seed: int = S
     ccg_sizes = rng.integers(40, 300, n_ccg)
     weights = rng.lognormal(0, 0.6, n_orgs - n_ccg)
     trust_sizes = np.round(weights / weights.sum() * (total_staff - ccg_sizes.sum())).astype(int)
-    orgs = [Org(f"R{i:03d}", f"Trust {i}", "trust", int(s), float(rng.uniform(0.1, 0.4)),
-                0.05) for i, s in enumerate(trust_sizes)]
-    orgs += [Org(f"C{i:03d}", f"CCG {i}", "ccg", int(s), float(rng.uniform(0.05, 0.2)), 0.15,
-                 f"CL{i % 6}") for i, s in enumerate(ccg_sizes)]
+    orgs = [
+        Org(f"R{i:03d}", f"Trust {i}", "trust", int(s), float(rng.uniform(0.1, 0.4)), 0.05)
+        for i, s in enumerate(trust_sizes)
+    ]
+    orgs += [
+        Org(
+            f"C{i:03d}",
+            f"CCG {i}",
+            "ccg",
+            int(s),
+            float(rng.uniform(0.05, 0.2)),
+            0.15,
+            f"CL{i % 6}",
+        )
+        for i, s in enumerate(ccg_sizes)
+    ]
     return orgs
 
 

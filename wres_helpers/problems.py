@@ -29,7 +29,11 @@ class Problem:
         if self.column is not None:
             parts.append(f"column {self.column}")
         if self.value is not None:
-            shown = self.value if len(self.value) <= VALUE_PREVIEW else self.value[:VALUE_PREVIEW] + "..."
+            shown = (
+                self.value
+                if len(self.value) <= VALUE_PREVIEW
+                else self.value[:VALUE_PREVIEW] + "..."
+            )
             parts.append(f"value {shown!r}")
         return ", ".join(parts) + f": {self.message}"
 

@@ -85,8 +85,20 @@ def ethnic_group(value: object) -> str | None:
 
 
 PAY_BANDS_AFC = (
-    "Under Band 1", "Band 1", "Band 2", "Band 3", "Band 4", "Band 5", "Band 6", "Band 7",
-    "Band 8A", "Band 8B", "Band 8C", "Band 8D", "Band 9", "VSM",
+    "Under Band 1",
+    "Band 1",
+    "Band 2",
+    "Band 3",
+    "Band 4",
+    "Band 5",
+    "Band 6",
+    "Band 7",
+    "Band 8A",
+    "Band 8B",
+    "Band 8C",
+    "Band 8D",
+    "Band 9",
+    "VSM",
 )
 MEDICAL_GRADES = ("Consultant", "Non-consultant career grade", "Trainee grade", "Other medical")
 #: Every pay band in reporting order: Agenda for Change, then medical and dental.
@@ -95,7 +107,9 @@ PAY_BANDS = PAY_BANDS_AFC + MEDICAL_GRADES
 SENIOR_BANDS = ("Band 8A", "Band 8B", "Band 8C", "Band 8D", "Band 9", "VSM")
 
 _BAND_LOOKUP = {_fold(b): b for b in PAY_BANDS}
-_BAND_LOOKUP.update({_fold(b.removeprefix("Band ")): b for b in PAY_BANDS_AFC if b.startswith("Band ")})
+_BAND_LOOKUP.update(
+    {_fold(b.removeprefix("Band ")): b for b in PAY_BANDS_AFC if b.startswith("Band ")}
+)
 
 
 def pay_band(value: object) -> str | None:
@@ -143,40 +157,73 @@ SURVEY_INDICATORS = (5, 6, 7, 8)
 
 #: Each table: (required columns, optional columns).
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "organisations": (("org_code", "org_name", "org_type"),
-                      ("region", "cluster", "population_bme_pct", "nhs_income_gbp")),
+    "organisations": (
+        ("org_code", "org_name", "org_type"),
+        ("region", "cluster", "population_bme_pct", "nhs_income_gbp"),
+    ),
     "staff": (("org_code", "year", "staff_id", "ethnic_category", "pay_band", "clinical"), ()),
     "board": (("org_code", "year", "member_id", "ethnic_category", "voting", "executive"), ()),
-    "recruitment": (("org_code", "year", "applicant_id", "ethnic_category", "shortlisted",
-                     "appointed"), ()),
+    "recruitment": (
+        ("org_code", "year", "applicant_id", "ethnic_category", "shortlisted", "appointed"),
+        (),
+    ),
     "disciplinary": (("org_code", "year", "staff_id", "ethnic_category"), ()),
     "training": (("org_code", "year", "staff_id", "ethnic_category"), ()),
     "survey": (("org_code", "year", "indicator", "ethnic_group", "respondents", "positive"), ()),
-    "survey_responses": (("org_code", "year", "respondent_id", "ethnic_category",
-                          "ind5", "ind6", "ind7", "ind8"), ()),
+    "survey_responses": (
+        ("org_code", "year", "respondent_id", "ethnic_category", "ind5", "ind6", "ind7", "ind8"),
+        (),
+    ),
     "leavers": (("org_code", "year", "staff_id", "ethnic_category"), ()),
-    "providers": (("commissioner_code", "provider_code", "provider_name", "provider_type",
-                   "nhs_income_gbp", "report_due", "report_received"), ("report_url",)),
+    "providers": (
+        (
+            "commissioner_code",
+            "provider_code",
+            "provider_name",
+            "provider_type",
+            "nhs_income_gbp",
+            "report_due",
+            "report_received",
+        ),
+        ("report_url",),
+    ),
     "wres_return": (("org_code", "year", "measure", "breakdown", "ethnic_group", "count"), ()),
 }
 #: Identifier columns: read as plain text, since nearly every value is distinct.
 ID_COLUMNS = ("staff_id", "applicant_id", "member_id", "respondent_id")
 #: Tables an extract must have (unless it is an aggregated extract).
 REQUIRED_TABLES = ("organisations", "staff")
-RECORD_TABLES = ("staff", "board", "recruitment", "disciplinary", "training", "survey",
-                 "survey_responses", "leavers")
+RECORD_TABLES = (
+    "staff",
+    "board",
+    "recruitment",
+    "disciplinary",
+    "training",
+    "survey",
+    "survey_responses",
+    "leavers",
+)
 
 #: The aggregated return's measures and the breakdowns each may carry.
-BOARD_BREAKDOWNS = ("voting-executive", "voting-nonexecutive", "nonvoting-executive",
-                    "nonvoting-nonexecutive")
+BOARD_BREAKDOWNS = (
+    "voting-executive",
+    "voting-nonexecutive",
+    "nonvoting-executive",
+    "nonvoting-nonexecutive",
+)
 #: Medical and dental grades are clinical whatever the ``clinical`` column says.
 STAFF_BREAKDOWNS = tuple(f"Clinical|{band}" for band in PAY_BANDS) + tuple(
-    f"Non-clinical|{band}" for band in PAY_BANDS_AFC)
+    f"Non-clinical|{band}" for band in PAY_BANDS_AFC
+)
 MEASURES: dict[str, tuple[str, ...]] = {
     "staff": STAFF_BREAKDOWNS,
     "board": BOARD_BREAKDOWNS,
-    "applied": ("All",), "shortlisted": ("All",), "appointed": ("All",),
-    "disciplinary": ("All",), "training": ("All",), "leavers": ("All",),
+    "applied": ("All",),
+    "shortlisted": ("All",),
+    "appointed": ("All",),
+    "disciplinary": ("All",),
+    "training": ("All",),
+    "leavers": ("All",),
     "survey_respondents": tuple(str(i) for i in SURVEY_INDICATORS),
     "survey_positive": tuple(str(i) for i in SURVEY_INDICATORS),
 }

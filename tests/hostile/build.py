@@ -56,84 +56,179 @@ def cases() -> dict[str, tuple[dict[str, str | bytes], str]]:
     return {
         "missing-organisations": ({"staff.csv": staff_csv()}, "organisations||"),
         "missing-staff": ({"organisations.csv": ORGS}, "staff||"),
-        "missing-column": ({"organisations.csv": ORGS,
-                            "staff.csv": staff_csv().replace(",pay_band", ",grade")},
-                           "staff|1|pay_band"),
+        "missing-column": (
+            {"organisations.csv": ORGS, "staff.csv": staff_csv().replace(",pay_band", ",grade")},
+            "staff|1|pay_band",
+        ),
         "empty-file": ({"organisations.csv": ORGS, "staff.csv": ""}, "staff||"),
         "header-only": ({"organisations.csv": ORGS, "staff.csv": STAFF_HEAD}, "staff||"),
-        "binary-file": ({"organisations.csv": ORGS,
-                         "staff.csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))},
-                        "staff||"),
-        "utf16-file": ({"organisations.csv": ORGS, "staff.csv": staff_csv().encode("utf-16")},
-                       "staff||"),
-        "undecodable-bytes": ({"organisations.csv": ORGS,
-                               "staff.csv": staff_csv().encode() + b"T1,2016,x\x81\x8d,A,5,Y\n"},
-                              "staff||"),
-        "ragged-row": ({"organisations.csv": ORGS,
-                        "staff.csv": staff_csv() + "T1,2016,s99,A,Band 5,Y,extra\n"},
-                       "staff|14|"),
+        "binary-file": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+            },
+            "staff||",
+        ),
+        "utf16-file": (
+            {"organisations.csv": ORGS, "staff.csv": staff_csv().encode("utf-16")},
+            "staff||",
+        ),
+        "undecodable-bytes": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv().encode() + b"T1,2016,x\x81\x8d,A,5,Y\n",
+            },
+            "staff||",
+        ),
+        "ragged-row": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv() + "T1,2016,s99,A,Band 5,Y,extra\n",
+            },
+            "staff|14|",
+        ),
         "not-a-workbook": ({"organisations.csv": ORGS, "staff.xlsx": staff_csv()}, "staff||"),
         "not-parquet": ({"organisations.csv": ORGS, "staff.parquet": staff_csv()}, "staff||"),
-        "merged-header-rows": ({"organisations.csv": ORGS,
-                                "staff.xlsx": workbook(staff_frame, "WRES staff extract 2016")},
-                               "staff|1|org_code"),
-        "table-given-twice": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                               "staff.xlsx": workbook(staff_frame)}, "staff||"),
-        "unknown-ethnic-category": ({"organisations.csv": ORGS, "staff.csv": change(2, 3, "Martian")},
-                                    "staff|4|ethnic_category"),
-        "formula-in-ethnic-category": ({"organisations.csv": ORGS,
-                                        "staff.csv": change(0, 3, '"=HYPERLINK(""http://x"",""A"")"')},
-                                       "staff|2|ethnic_category"),
-        "script-in-org-type": ({"organisations.csv": ORGS.replace("T1,Test Trust,trust",
-                                                                  "T1,Test Trust,<script>alert(1)</script>"),
-                                "staff.csv": staff_csv()}, "organisations|2|org_type"),
-        "unknown-pay-band": ({"organisations.csv": ORGS, "staff.csv": change(5, 4, "Band 10")},
-                             "staff|7|pay_band"),
-        "bad-yes-no": ({"organisations.csv": ORGS, "staff.csv": change(1, 5, "maybe")},
-                       "staff|3|clinical"),
-        "year-not-integer": ({"organisations.csv": ORGS, "staff.csv": change(3, 1, "2016/17")},
-                             "staff|5|year"),
-        "duplicate-staff-id": ({"organisations.csv": ORGS, "staff.csv": change(4, 2, "s0")},
-                               "staff|6|staff_id"),
-        "unknown-org-code": ({"organisations.csv": ORGS, "staff.csv": change(6, 0, "ZZ9")},
-                             "staff|8|org_code"),
-        "appointed-not-shortlisted": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                       "recruitment.csv": RECRUIT_HEAD + "T1,2016,a1,A,N,Y\n"},
-                                      "recruitment|2|appointed"),
-        "positive-above-respondents": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                        "survey.csv": SURVEY_HEAD + "T1,2016,6,White,10,11\n"},
-                                       "survey|2|positive"),
-        "negative-respondents": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                  "survey.csv": SURVEY_HEAD + "T1,2016,6,White,-4,0\n"},
-                                 "survey|2|respondents"),
-        "survey-group-not-white-or-bme": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                           "survey.csv": SURVEY_HEAD + "T1,2016,6,Asian,10,1\n"},
-                                          "survey|2|ethnic_group"),
-        "survey-indicator-out-of-range": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                           "survey.csv": SURVEY_HEAD + "T1,2016,9,White,10,1\n"},
-                                          "survey|2|indicator"),
-        "both-survey-tables": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                "survey.csv": GOOD_SURVEY,
-                                "survey_responses.csv": "org_code,year,respondent_id,ethnic_category,"
-                                "ind5,ind6,ind7,ind8\nT1,2016,r1,A,Y,,N,\n"},
-                               "survey|2|org_code"),
-        "cluster-code-is-an-org-code": ({"organisations.csv": ORGS.replace("C1,First CCG,ccg,K1",
-                                                                           "C1,First CCG,ccg,T1"),
-                                         "staff.csv": staff_csv()}, "organisations|3|cluster"),
-        "return-bad-breakdown": ({"organisations.csv": ORGS,
-                                  "wres_return.csv": "org_code,year,measure,breakdown,ethnic_group,count\n"
-                                  "T1,2016,staff,Clinical|Band 10,White,4\n"},
-                                 "wres_return|2|breakdown"),
-        "provider-income-not-a-number": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                          "providers.csv": "commissioner_code,provider_code,provider_name,"
-                                          "provider_type,nhs_income_gbp,report_due,report_received\n"
-                                          "C1,P1,Provider,nhs,lots,2016-05-01,\n"},
-                                         "providers|2|nhs_income_gbp"),
-        "provider-date-not-a-date": ({"organisations.csv": ORGS, "staff.csv": staff_csv(),
-                                      "providers.csv": "commissioner_code,provider_code,provider_name,"
-                                      "provider_type,nhs_income_gbp,report_due,report_received\n"
-                                      "C1,P1,Provider,nhs,5000000,31/02/2016,\n"},
-                                     "providers|2|report_due"),
+        "merged-header-rows": (
+            {
+                "organisations.csv": ORGS,
+                "staff.xlsx": workbook(staff_frame, "WRES staff extract 2016"),
+            },
+            "staff|1|org_code",
+        ),
+        "table-given-twice": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "staff.xlsx": workbook(staff_frame),
+            },
+            "staff||",
+        ),
+        "unknown-ethnic-category": (
+            {"organisations.csv": ORGS, "staff.csv": change(2, 3, "Martian")},
+            "staff|4|ethnic_category",
+        ),
+        "formula-in-ethnic-category": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": change(0, 3, '"=HYPERLINK(""http://x"",""A"")"'),
+            },
+            "staff|2|ethnic_category",
+        ),
+        "script-in-org-type": (
+            {
+                "organisations.csv": ORGS.replace(
+                    "T1,Test Trust,trust", "T1,Test Trust,<script>alert(1)</script>"
+                ),
+                "staff.csv": staff_csv(),
+            },
+            "organisations|2|org_type",
+        ),
+        "unknown-pay-band": (
+            {"organisations.csv": ORGS, "staff.csv": change(5, 4, "Band 10")},
+            "staff|7|pay_band",
+        ),
+        "bad-yes-no": (
+            {"organisations.csv": ORGS, "staff.csv": change(1, 5, "maybe")},
+            "staff|3|clinical",
+        ),
+        "year-not-integer": (
+            {"organisations.csv": ORGS, "staff.csv": change(3, 1, "2016/17")},
+            "staff|5|year",
+        ),
+        "duplicate-staff-id": (
+            {"organisations.csv": ORGS, "staff.csv": change(4, 2, "s0")},
+            "staff|6|staff_id",
+        ),
+        "unknown-org-code": (
+            {"organisations.csv": ORGS, "staff.csv": change(6, 0, "ZZ9")},
+            "staff|8|org_code",
+        ),
+        "appointed-not-shortlisted": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "recruitment.csv": RECRUIT_HEAD + "T1,2016,a1,A,N,Y\n",
+            },
+            "recruitment|2|appointed",
+        ),
+        "positive-above-respondents": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "survey.csv": SURVEY_HEAD + "T1,2016,6,White,10,11\n",
+            },
+            "survey|2|positive",
+        ),
+        "negative-respondents": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "survey.csv": SURVEY_HEAD + "T1,2016,6,White,-4,0\n",
+            },
+            "survey|2|respondents",
+        ),
+        "survey-group-not-white-or-bme": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "survey.csv": SURVEY_HEAD + "T1,2016,6,Asian,10,1\n",
+            },
+            "survey|2|ethnic_group",
+        ),
+        "survey-indicator-out-of-range": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "survey.csv": SURVEY_HEAD + "T1,2016,9,White,10,1\n",
+            },
+            "survey|2|indicator",
+        ),
+        "both-survey-tables": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "survey.csv": GOOD_SURVEY,
+                "survey_responses.csv": "org_code,year,respondent_id,ethnic_category,"
+                "ind5,ind6,ind7,ind8\nT1,2016,r1,A,Y,,N,\n",
+            },
+            "survey|2|org_code",
+        ),
+        "cluster-code-is-an-org-code": (
+            {
+                "organisations.csv": ORGS.replace("C1,First CCG,ccg,K1", "C1,First CCG,ccg,T1"),
+                "staff.csv": staff_csv(),
+            },
+            "organisations|3|cluster",
+        ),
+        "return-bad-breakdown": (
+            {
+                "organisations.csv": ORGS,
+                "wres_return.csv": "org_code,year,measure,breakdown,ethnic_group,count\n"
+                "T1,2016,staff,Clinical|Band 10,White,4\n",
+            },
+            "wres_return|2|breakdown",
+        ),
+        "provider-income-not-a-number": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "providers.csv": "commissioner_code,provider_code,provider_name,"
+                "provider_type,nhs_income_gbp,report_due,report_received\n"
+                "C1,P1,Provider,nhs,lots,2016-05-01,\n",
+            },
+            "providers|2|nhs_income_gbp",
+        ),
+        "provider-date-not-a-date": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "providers.csv": "commissioner_code,provider_code,provider_name,"
+                "provider_type,nhs_income_gbp,report_due,report_received\n"
+                "C1,P1,Provider,nhs,5000000,31/02/2016,\n",
+            },
+            "providers|2|report_due",
+        ),
     }
 
 
@@ -144,15 +239,19 @@ def large_cases(folder: Path) -> dict[str, str]:
     garbage.mkdir(parents=True, exist_ok=True)
     (garbage / "organisations.csv").write_text(ORGS)
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 ;:!?/"
-    lines = [STAFF_HEAD.strip()] + [",".join("".join(rng.choice(alphabet) for _ in range(8))
-                                             for _ in range(6)) for _ in range(100_000)]
+    lines = [STAFF_HEAD.strip()] + [
+        ",".join("".join(rng.choice(alphabet) for _ in range(8)) for _ in range(6))
+        for _ in range(100_000)
+    ]
     (garbage / "staff.csv").write_text("\n".join(lines) + "\n")
     big = folder / "one-megabyte-field"
     big.mkdir(parents=True, exist_ok=True)
     (big / "organisations.csv").write_text(ORGS)
     (big / "staff.csv").write_text(change(1, 3, "X" * (1 << 20)))
-    return {"garbage-100000-rows": "staff|2|ethnic_category",
-            "one-megabyte-field": "staff|3|ethnic_category"}
+    return {
+        "garbage-100000-rows": "staff|2|ethnic_category",
+        "one-megabyte-field": "staff|3|ethnic_category",
+    }
 
 
 def main() -> None:

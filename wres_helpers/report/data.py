@@ -15,13 +15,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .publish import Policy
+from wres_helpers.figures.disclosure import Policy
 
 #: Peer groups for benchmarking: organisations of the same kind.
-PEER_GROUPS = {"trust": "NHS trusts", "foundation_trust": "NHS trusts",
-               "independent": "Independent providers", "ccg": "Commissioners",
-               "icb": "Commissioners", "csu": "Commissioners", "other": "Other organisations",
-               "cluster": "CSU clusters"}
+PEER_GROUPS = {
+    "trust": "NHS trusts",
+    "foundation_trust": "NHS trusts",
+    "independent": "Independent providers",
+    "ccg": "Commissioners",
+    "icb": "Commissioners",
+    "csu": "Commissioners",
+    "other": "Other organisations",
+    "cluster": "CSU clusters",
+}
 #: For each likelihood: the statistics giving its cases and denominators.
 FUNNEL_INPUTS = {
     2: ("white_appointed", "white_shortlisted", "bme_appointed", "bme_shortlisted"),
@@ -29,10 +35,14 @@ FUNNEL_INPUTS = {
     4: ("white_accessed", "white_headcount", "bme_accessed", "bme_headcount"),
 }
 #: Measures whose ethnicity self-reporting rate the data-quality section shows.
-QUALITY_MEASURES = {"staff": ("staff", "All|All"), "board": ("board", "Total board"),
-                    "recruitment (applicants)": ("applied", "All"),
-                    "disciplinary": ("disciplinary", "All"), "training": ("training", "All"),
-                    "leavers": ("leavers", "All")}
+QUALITY_MEASURES = {
+    "staff": ("staff", "All|All"),
+    "board": ("board", "Total board"),
+    "recruitment (applicants)": ("applied", "All"),
+    "disciplinary": ("disciplinary", "All"),
+    "training": ("training", "All"),
+    "leavers": ("leavers", "All"),
+}
 
 
 @dataclass
@@ -95,8 +105,9 @@ def _funnels(indicators: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     core = indicators[indicators["breakdown"] == "All"]
     for indicator, (a, na, b, nb) in FUNNEL_INPUTS.items():
         part = core[core["indicator"] == indicator]
-        wide = part.pivot_table(index=["entity", "year"], columns="statistic", values="value",
-                                aggfunc="first")
+        wide = part.pivot_table(
+            index=["entity", "year"], columns="statistic", values="value", aggfunc="first"
+        )
         needed = [a, na, b, nb, "relative_likelihood"]
         if wide.empty or not set(needed) <= set(wide.columns):
             continue
@@ -105,9 +116,16 @@ def _funnels(indicators: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
         wide["peer_group"] = wide["entity"].map(kinds)
         for (year, group), points in wide.groupby(["year", "peer_group"]):
             target, curve = funnel_limits(points)
-            rows.append({"indicator": indicator, "year": year, "peer_group": group,
-                         "target": target, "points": points.reset_index(drop=True),
-                         "curve": curve})
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "year": year,
+                    "peer_group": group,
+                    "target": target,
+                    "points": points.reset_index(drop=True),
+                    "curve": curve,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -115,45 +133,74 @@ def _quality(cells: pd.DataFrame) -> pd.DataFrame:
     """Share of records with ethnicity not known, per table, entity and year."""
     frames = []
     for label, (measure, breakdown) in QUALITY_MEASURES.items():
-        part = cells[(cells["measure"] == measure) & (cells["breakdown"] == breakdown)
-                     & cells["ethnic_group"].isin(["Unknown", "All"])]
+        part = cells[
+            (cells["measure"] == measure)
+            & (cells["breakdown"] == breakdown)
+            & cells["ethnic_group"].isin(["Unknown", "All"])
+        ]
         if part.empty:
             continue
-        wide = part.pivot_table(index=["entity", "year"], columns="ethnic_group",
-                                values="count", aggfunc="first", dropna=False)
-        flags = part.pivot_table(index=["entity", "year"], columns="ethnic_group",
-                                 values="suppressed", aggfunc="first")
+        wide = part.pivot_table(
+            index=["entity", "year"],
+            columns="ethnic_group",
+            values="count",
+            aggfunc="first",
+            dropna=False,
+        )
+        flags = part.pivot_table(
+            index=["entity", "year"], columns="ethnic_group", values="suppressed", aggfunc="first"
+        )
         wide = wide.reindex(columns=["Unknown", "All"])
         flags = flags.reindex(columns=["Unknown", "All"]).fillna(False).astype(bool)
         with np.errstate(invalid="ignore", divide="ignore"):
             unknown_pct = 100 * wide["Unknown"] / wide["All"].where(wide["All"] > 0)
         suppressed = flags["Unknown"] | flags["All"]
-        frames.append(pd.DataFrame({
-            "table": label, "records": wide["All"], "unknown": wide["Unknown"],
-            "unknown_pct": unknown_pct.where(~suppressed), "suppressed": suppressed}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "table": label,
+                    "records": wide["All"],
+                    "unknown": wide["Unknown"],
+                    "unknown_pct": unknown_pct.where(~suppressed),
+                    "suppressed": suppressed,
+                }
+            )
+        )
     if not frames:
-        return pd.DataFrame(columns=["entity", "year", "table", "records", "unknown",
-                                     "unknown_pct", "suppressed"])
+        return pd.DataFrame(
+            columns=["entity", "year", "table", "records", "unknown", "unknown_pct", "suppressed"]
+        )
     return pd.concat(frames).reset_index()
 
 
 def build_report_data(engine, audience: str) -> ReportData:
-    """One audience's report data from an :class:`~wres_helpers.engine.Engine`."""
+    """One audience's report data from an :class:`~wres_helpers.figures.engine.Engine`."""
     table = engine.table(audience)
     cells = engine.cells(audience)
     cells = cells[~cells["measure"].isin(["survey_positive"])]
     ents = engine.entities.table.copy()
     providers = engine.extract.get("providers")
     survey_sources = _survey_sources(engine)
-    return ReportData(audience, table.policy, table.frame, cells.reset_index(drop=True), ents,
-                      _funnels(table.frame, ents), _quality(cells), providers, survey_sources)
+    return ReportData(
+        audience,
+        table.policy,
+        table.frame,
+        cells.reset_index(drop=True),
+        ents,
+        _funnels(table.frame, ents),
+        _quality(cells),
+        providers,
+        survey_sources,
+    )
 
 
 def _survey_sources(engine) -> pd.DataFrame:
     """Which survey table each organisation and year reported from."""
     rows = []
-    for table, label in (("survey", "NHS Staff Survey"),
-                         ("survey_responses", "local staff survey")):
+    for table, label in (
+        ("survey", "NHS Staff Survey"),
+        ("survey_responses", "local staff survey"),
+    ):
         frame = engine.extract.get(table)
         if frame is not None:
             for org, year in frame[["org_code", "year"]].drop_duplicates().itertuples(index=False):
@@ -167,7 +214,8 @@ MIN_ID_LENGTH = 5
 
 def identifiers(extract) -> frozenset[str]:
     """The extract's staff, applicant, member and respondent identifiers."""
-    from .vocab import ID_COLUMNS
+    from wres_helpers.vocab import ID_COLUMNS
+
     ids: set[str] = set()
     for frame in extract.tables.values():
         for column in ID_COLUMNS:
@@ -182,7 +230,8 @@ def cache_path(cache_dir: Path, fingerprint: str, audience: str) -> Path:
 
 
 def save(data: ReportData, path: Path) -> None:
-    from .outputs import write_bytes_atomic
+    from wres_helpers.atomic import write_bytes_atomic
+
     write_bytes_atomic(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), path)
 
 
@@ -196,9 +245,12 @@ def load_pickle(path: Path):
         return pickle.load(handle)
 
 
-def prepare(extract: str | Path, policy: Policy, cache_dir: Path | None) -> dict[str, Path | ReportData]:
+def prepare(
+    extract: str | Path, policy: Policy, cache_dir: Path | None
+) -> dict[str, Path | ReportData]:
     """Report data for both audiences: from the cache if fresh, else built once and cached."""
-    from .engine import build, extract_fingerprint
+    from wres_helpers.figures.engine import build, extract_fingerprint
+
     out: dict[str, Path | ReportData] = {}
     if cache_dir is not None:
         key = extract_fingerprint(extract, policy)
@@ -209,7 +261,8 @@ def prepare(extract: str | Path, policy: Policy, cache_dir: Path | None) -> dict
     if cache_dir is not None:
         # The audit looks for these in public pages; kept beside the cache, never published.
         ids = identifiers(engine.extract)
-        from .outputs import write_bytes_atomic
+        from wres_helpers.atomic import write_bytes_atomic
+
         write_bytes_atomic(pickle.dumps(ids, protocol=pickle.HIGHEST_PROTOCOL), paths["ids"])
         out["ids"] = paths["ids"]
     for audience in ("internal", "public"):

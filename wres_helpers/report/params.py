@@ -14,10 +14,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .problems import InputError, Problem
+from wres_helpers.problems import InputError, Problem
 
 DEFAULTS_NAME = "_defaults.yaml"
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 REPORT_TYPES = ("provider", "commissioner", "cluster")
 
 
@@ -54,8 +54,11 @@ class ReportParams(BaseModel):
     extract: str = Field(description="the extract folder (relative to the params file)")
     audience: Literal["internal", "public"]
     report_type: Literal["provider", "commissioner", "cluster"] | None = None
-    notebook: str | None = Field(None, description="a notebook of your own, instead of the "
-                                 "report type's (relative to the params file)")
+    notebook: str | None = Field(
+        None,
+        description="a notebook of your own, instead of the "
+        "report type's (relative to the params file)",
+    )
     cell_timeout: int = Field(600, ge=1, description="seconds a notebook cell may run")
     title: str | None = None
     report_date: dt.date | None = None
@@ -65,8 +68,9 @@ class ReportParams(BaseModel):
     rounding_base: int = Field(5, ge=1)
     survey_min_respondents: int = Field(11, ge=0)
     caution_below: int = Field(50, ge=0, description="denominators below this get a caution")
-    self_report_flag_pct: float = Field(10.0, ge=0, le=100,
-                                        description="flag a table whose unknown share is above this")
+    self_report_flag_pct: float = Field(
+        10.0, ge=0, le=100, description="flag a table whose unknown share is above this"
+    )
     indicator3_two_year: bool = False
     narrative: dict[str, str] = Field(default_factory=dict)
     action_plan: list[Action] = Field(default_factory=list)
@@ -80,8 +84,10 @@ class ReportParams(BaseModel):
             raise ValueError("comparison_year must be before year")
         unknown = set(self.due_regard) - set(BROWN_PRINCIPLES)
         if unknown:
-            raise ValueError(f"due_regard has unknown principles: {sorted(unknown)}; "
-                             f"use {list(BROWN_PRINCIPLES)}")
+            raise ValueError(
+                f"due_regard has unknown principles: {sorted(unknown)}; "
+                f"use {list(BROWN_PRINCIPLES)}"
+            )
         return self
 
     def options(self) -> dict:
@@ -115,8 +121,9 @@ def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise InputError([Problem(path.name, None, None, None,
-                                  f"is not valid YAML ({type(err).__name__})")]) from None
+        raise InputError(
+            [Problem(path.name, None, None, None, f"is not valid YAML ({type(err).__name__})")]
+        ) from None
     if not isinstance(data, dict):
         raise InputError([Problem(path.name, None, None, None, "must be a mapping of keys")])
     return data
@@ -141,20 +148,29 @@ def load_params(path: str | Path) -> ReportParams:
     try:
         params = ReportParams(**merged)
     except ValidationError as err:
-        raise InputError([
-            Problem(str(path), None, ".".join(str(x) for x in e["loc"]) or None,
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    None,
+                    ".".join(str(x) for x in e["loc"]) or None,
                     None if e["type"] == "missing" else repr(e.get("input"))[:60],
-                    "unknown key (not a report parameter)" if e["type"] == "extra_forbidden"
-                    else e["msg"])
-            for e in err.errors()]) from None
+                    "unknown key (not a report parameter)"
+                    if e["type"] == "extra_forbidden"
+                    else e["msg"],
+                )
+                for e in err.errors()
+            ]
+        ) from None
     extract = Path(params.extract)
     if not extract.is_absolute():
         extract = (path.parent / extract).resolve()
     update = {"extract": str(extract)}
     if params.notebook:
         notebook = Path(params.notebook)
-        update["notebook"] = str(notebook if notebook.is_absolute()
-                                 else (path.parent / notebook).resolve())
+        update["notebook"] = str(
+            notebook if notebook.is_absolute() else (path.parent / notebook).resolve()
+        )
     return params.model_copy(update=update)
 
 
@@ -180,11 +196,13 @@ def report_name(params: ReportParams) -> str:
     return f"{safe}-{params.year}"
 
 
-def write_params_files(extract: str | Path, out: str | Path, audience: str,
-                       year: int | None) -> list[Path]:
+def write_params_files(
+    extract: str | Path, out: str | Path, audience: str, year: int | None
+) -> list[Path]:
     """``wres params``: one params file per organisation and cluster of the extract."""
-    from .counts import aggregate, entities
-    from .validate import load_extract
+    from wres_helpers.extract.validate import load_extract
+    from wres_helpers.figures.counts import aggregate, entities
+
     loaded = load_extract(extract)
     counts = aggregate(loaded)
     year = year or int(counts["year"].max())
@@ -194,15 +212,24 @@ def write_params_files(extract: str | Path, out: str | Path, audience: str,
     rel = Path(_relative(Path(extract).resolve(), out.resolve()))
     written = []
     for row in ents.itertuples(index=False):
-        data = {"entity": row.entity, "year": year, "extract": str(rel), "audience": audience,
-                "report_type": report_type_of(row.entity_type)}
+        data = {
+            "entity": row.entity,
+            "year": year,
+            "extract": str(rel),
+            "audience": audience,
+            "report_type": report_type_of(row.entity_type),
+        }
         path = out / f"{row.entity}-{year}-{audience}.yaml"
-        path.write_text(f"# {row.entity_name}: WRES report for {year} ({audience})\n"
-                        + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            f"# {row.entity_name}: WRES report for {year} ({audience})\n"
+            + yaml.safe_dump(data, sort_keys=False),
+            encoding="utf-8",
+        )
         written.append(path)
     return written
 
 
 def _relative(target: Path, start: Path) -> str:
     import os
+
     return os.path.relpath(target, start)

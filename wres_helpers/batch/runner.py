@@ -1,7 +1,7 @@
 """``wres run``: every params file's notebook, run by papermill and rendered, in parallel.
 
 The heavy work is done once per extract, before any kernel starts
-(:func:`wres_helpers.reportdata.prepare` caches both audiences' data), so a
+(:func:`wres_helpers.report.data.prepare` caches both audiences' data), so a
 report's kernel only loads its slice and draws. A failed report does not
 stop the others: it is listed at the end with its reason, the exit code is
 non-zero, and its previous good HTML stays where it was (pages are written
@@ -21,12 +21,21 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from .outputs import write_bytes_atomic
-from .params import DEFAULTS_NAME, NOTEBOOKS, ReportParams, load_params, notebook_for, report_name
-from .problems import InputError
-from .publish import Policy
+from wres_helpers.atomic import write_bytes_atomic
+from wres_helpers.figures.disclosure import Policy
+from wres_helpers.problems import InputError
+from wres_helpers.report.params import (
+    DEFAULTS_NAME,
+    NOTEBOOKS,
+    ReportParams,
+    load_params,
+    notebook_for,
+    report_name,
+)
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
+
+
 @dataclass
 class Job:
     source: Path
@@ -48,7 +57,7 @@ def collect(paths: list[str | Path]) -> list[Path]:
 
 def _code_fingerprint() -> str:
     digest = hashlib.sha256()
-    for path in sorted((REPO / "wres_helpers").glob("*.py")) + sorted(NOTEBOOKS.glob("*.ipynb")):
+    for path in sorted((REPO / "wres_helpers").rglob("*.py")) + sorted(NOTEBOOKS.glob("*.ipynb")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -62,7 +71,7 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
     import nbformat
     import papermill
 
-    from .render import render_report
+    from wres_helpers.report.page import render_report
 
     p = job.params
     runs = outputs / "runs" / p.audience
@@ -83,25 +92,42 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
     try:
         logger.info("params %s -> %s", job.source, executed)
         papermill.execute_notebook(
-            str(notebook_for(p)), str(executed), kernel_name="python3", cwd=str(NOTEBOOKS),
-            parameters={"entity": p.entity, "year": p.year, "extract": p.extract,
-                        "audience": p.audience, "options": p.options()},
-            progress_bar=False, log_output=True, execution_timeout=p.cell_timeout)
+            str(notebook_for(p)),
+            str(executed),
+            kernel_name="python3",
+            cwd=str(NOTEBOOKS),
+            parameters={
+                "entity": p.entity,
+                "year": p.year,
+                "extract": p.extract,
+                "audience": p.audience,
+                "options": p.options(),
+            },
+            progress_bar=False,
+            log_output=True,
+            execution_timeout=p.cell_timeout,
+        )
         nb = nbformat.read(executed, as_version=4)
         entry = _index_entry(nb)
         html = render_report(nb, f"{entry['name']}: WRES report {p.year}", p.audience)
         write_bytes_atomic(html.encode("utf-8"), outputs / p.audience / f"{job.name}.html")
-        entry.update(file=f"{job.name}.html", status="ok", fingerprint=job.fingerprint,
-                     params=str(job.source))
-        write_bytes_atomic(json.dumps(entry, indent=1).encode(), _state_path(outputs, p.audience,
-                                                                             job.name))
+        entry.update(
+            file=f"{job.name}.html",
+            status="ok",
+            fingerprint=job.fingerprint,
+            params=str(job.source),
+        )
+        write_bytes_atomic(
+            json.dumps(entry, indent=1).encode(), _state_path(outputs, p.audience, job.name)
+        )
         logger.info("rendered %s", outputs / p.audience / f"{job.name}.html")
         return entry
     except BaseException as err:
         logger.error("failed: %s", _reason(err))
         state = {"status": "failed", "reason": _reason(err), "params": str(job.source)}
-        write_bytes_atomic(json.dumps(state, indent=1).encode(),
-                           _state_path(outputs, p.audience, job.name))
+        write_bytes_atomic(
+            json.dumps(state, indent=1).encode(), _state_path(outputs, p.audience, job.name)
+        )
         raise
     finally:
         os.dup2(saved_stderr, 2)
@@ -134,10 +160,17 @@ def _reason(err: BaseException) -> str:
 
 
 def _fingerprint(params: ReportParams) -> str:
-    from .engine import extract_fingerprint
+    from wres_helpers.figures.engine import extract_fingerprint
+
     policy = Policy(params.max_suppressed, params.rounding_base, params.survey_min_respondents)
-    blob = json.dumps([params.model_dump(mode="json"), extract_fingerprint(params.extract, policy),
-                       _code_fingerprint()], sort_keys=True)
+    blob = json.dumps(
+        [
+            params.model_dump(mode="json"),
+            extract_fingerprint(params.extract, policy),
+            _code_fingerprint(),
+        ],
+        sort_keys=True,
+    )
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
@@ -155,7 +188,8 @@ def _up_to_date(job: Job, outputs: Path) -> bool:
 
 def write_indexes(outputs: Path, audiences) -> None:
     """An ``index.html`` per audience, listing every report rendered there."""
-    from .render import render_index
+    from wres_helpers.report.page import render_index
+
     for audience in audiences:
         entries = []
         for state in sorted((outputs / "runs" / audience).glob("*.json")):
@@ -170,12 +204,13 @@ def write_indexes(outputs: Path, audiences) -> None:
         write_bytes_atomic(html.encode("utf-8"), outputs / audience / "index.html")
 
 
-def run_reports(paths, jobs: int | None = None, outputs: str | Path | None = None,
-                resume: bool = False) -> int:
+def run_reports(
+    paths, jobs: int | None = None, outputs: str | Path | None = None, resume: bool = False
+) -> int:
     """Run and render every report; returns the exit code (0 only if all succeeded)."""
     from tqdm import tqdm
 
-    from .reportdata import prepare
+    from wres_helpers.report.data import prepare
 
     outputs = Path(outputs) if outputs else REPO / "outputs"
     cache_dir = outputs / ".cache"
@@ -199,17 +234,20 @@ def run_reports(paths, jobs: int | None = None, outputs: str | Path | None = Non
                 prepare(p.extract, policy, cache_dir)
                 prepared[key] = None
             except InputError as err:
-                prepared[key] = (f"the extract does not meet the contract "
-                                 f"({len(err.problems)} problem(s); run wres validate "
-                                 f"{p.extract})")
+                prepared[key] = (
+                    f"the extract does not meet the contract "
+                    f"({len(err.problems)} problem(s); run wres validate "
+                    f"{p.extract})"
+                )
             except OSError as err:
                 prepared[key] = f"the extract could not be read: {err}"
         job.fingerprint = _fingerprint(p) if prepared[key] is None else ""
     runnable = []
     for job in queue:
         p = job.params
-        reason = prepared[(p.extract, Policy(p.max_suppressed, p.rounding_base,
-                                             p.survey_min_respondents))]
+        reason = prepared[
+            (p.extract, Policy(p.max_suppressed, p.rounding_base, p.survey_min_respondents))
+        ]
         if reason:
             failures.append((str(job.source), reason))
         elif resume and _up_to_date(job, outputs):
@@ -217,8 +255,11 @@ def run_reports(paths, jobs: int | None = None, outputs: str | Path | None = Non
         else:
             runnable.append(job)
 
-    skipped = len(queue) - len(runnable) - sum(1 for f in failures if f[0] in
-                                               {str(j.source) for j in queue})
+    skipped = (
+        len(queue)
+        - len(runnable)
+        - sum(1 for f in failures if f[0] in {str(j.source) for j in queue})
+    )
     audiences = {j.params.audience for j in queue}
     jobs = max(1, jobs or os.cpu_count() or 1)
     interrupted = False
@@ -227,8 +268,12 @@ def run_reports(paths, jobs: int | None = None, outputs: str | Path | None = Non
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(runnable)), mp_context=context)
         try:
             futures = {pool.submit(run_one, job, outputs, cache_dir): job for job in runnable}
-            with tqdm(total=len(futures), desc="reports", unit="report",
-                      disable=not sys.stderr.isatty() and "WRES_PROGRESS" not in os.environ) as bar:
+            with tqdm(
+                total=len(futures),
+                desc="reports",
+                unit="report",
+                disable=not sys.stderr.isatty() and "WRES_PROGRESS" not in os.environ,
+            ) as bar:
                 for future in as_completed(futures):
                     job = futures[future]
                     try:
@@ -243,11 +288,14 @@ def run_reports(paths, jobs: int | None = None, outputs: str | Path | None = Non
             pool.shutdown(wait=not interrupted, cancel_futures=True)
     write_indexes(outputs, audiences)
     done = len(runnable) - len([f for f in failures if f[0] in {str(j.source) for j in runnable}])
-    print(f"wres run: {done} report(s) rendered"
-          + (f", {skipped} up to date" if resume and skipped else "")
-          + f" under {outputs}")
+    print(
+        f"wres run: {done} report(s) rendered"
+        + (f", {skipped} up to date" if resume and skipped else "")
+        + f" under {outputs}"
+    )
     if "public" in audiences:
-        from .audit import audit_folder
+        from wres_helpers.batch.audit import audit_folder
+
         extracts = sorted({j.params.extract for j in queue if j.params.audience == "public"})
         findings = audit_folder(outputs / "public", extracts=extracts, cache_dir=cache_dir)
         for finding in findings:

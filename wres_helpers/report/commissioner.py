@@ -22,11 +22,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .indicators import NON_ADVERSE, TITLES
-from .params import BROWN_PRINCIPLES
-from .present import esc, fmt, missing, para, section, table
-from .publish import publish_count
-from .report import Html, Report
+from wres_helpers.figures.disclosure import publish_count
+from wres_helpers.figures.indicators import NON_ADVERSE, TITLES
+from wres_helpers.report.formatting import esc, fmt, missing, para, section, table
+from wres_helpers.report.params import BROWN_PRINCIPLES
+from wres_helpers.report.provider import Html, Report
 
 #: NHS Standard Contract: a small provider's NHS income is not expected to exceed this.
 SMALL_PROVIDER_LIMIT_GBP = 200_000
@@ -36,19 +36,19 @@ GAP_PP = 5.0
 BROWN_REQUIREMENTS = {
     "knowledge": "Be aware of the WRES, its aims and metrics.",
     "sufficient_information": "Consider what data the CCG has about its own workforce by "
-                              "ethnicity, and what more it needs.",
+    "ethnicity, and what more it needs.",
     "timeliness": "Collect and analyse workforce and staff-survey data with the WRES metrics "
-                  "before decisions are taken, to the providers' timetable.",
+    "before decisions are taken, to the providers' timetable.",
     "real_consideration": "Make the WRES an integral part of decisions on workforce treatment "
-                          "and experience, with rigour and an open mind.",
+    "and experience, with rigour and an open mind.",
     "accountability": "Do not delegate having due regard to the WRES to another body.",
     "monitoring_and_review": "Keep regard to the WRES when workforce policies are implemented "
-                             "and reviewed: a continuing duty.",
+    "and reviewed: a continuing duty.",
 }
 
 
-
 # --- provider assurance ------------------------------------------------------------------
+
 
 def provider_scope(provider_type: str, nhs_income_gbp) -> tuple[bool, str]:
     """Whether the WRES applies to a provider, and why.
@@ -97,6 +97,7 @@ def report_status(due: dt.date | None, received: dt.date | None, as_of: dt.date)
 
 # --- recommendations -----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Recommendation:
     rule: str
@@ -104,8 +105,9 @@ class Recommendation:
     recommendation: str
 
 
-def recommendations(figures: dict, nondisclosure_pct: float, gap_pp: float = GAP_PP
-                    ) -> list[Recommendation]:
+def recommendations(
+    figures: dict, nondisclosure_pct: float, gap_pp: float = GAP_PP
+) -> list[Recommendation]:
     """Conclusions and recommendations from documented rules (the guidance's Appendix 1).
 
     Parameters
@@ -134,53 +136,78 @@ def recommendations(figures: dict, nondisclosure_pct: float, gap_pp: float = GAP
     unknown = {k: v for k, v in (figures.get("unknown_pct") or {}).items() if not missing(v)}
     high = [f"{k} ({fmt(v, 'pct')})" for k, v in unknown.items() if v > nondisclosure_pct]
     if high:
-        out.append(Recommendation(
-            "non-disclosure", f"Ethnicity is not recorded for more than {nondisclosure_pct:g}% "
-            f"of records in: {', '.join(high)}.",
-            "Take steps to improve the gathering and recording of ethnicity for current "
-            "employees, new starters and leavers: is the question asked, are people preferring "
-            "not to say, or is the answer not recorded?"))
+        out.append(
+            Recommendation(
+                "non-disclosure",
+                f"Ethnicity is not recorded for more than {nondisclosure_pct:g}% "
+                f"of records in: {', '.join(high)}.",
+                "Take steps to improve the gathering and recording of ethnicity for current "
+                "employees, new starters and leavers: is the question asked, are people preferring "
+                "not to say, or is the answer not recorded?",
+            )
+        )
     applied, shortlisted = figures.get("bme_applied_pct"), figures.get("bme_shortlisted_pct")
     if not (missing(applied) or missing(shortlisted)) and applied - shortlisted > gap_pp:
-        out.append(Recommendation(
-            "shortlisting", f"BME applicants were {fmt(applied, 'pct')} of applicants but "
-            f"{fmt(shortlisted, 'pct')} of those shortlisted.",
-            "Review the value placed on ethnic diversity through recruitment: how person "
-            "specifications are written, how shortlisting is done, and feedback to "
-            "unsuccessful groups."))
+        out.append(
+            Recommendation(
+                "shortlisting",
+                f"BME applicants were {fmt(applied, 'pct')} of applicants but "
+                f"{fmt(shortlisted, 'pct')} of those shortlisted.",
+                "Review the value placed on ethnic diversity through recruitment: how person "
+                "specifications are written, how shortlisting is done, and feedback to "
+                "unsuccessful groups.",
+            )
+        )
     staff, population = figures.get("bme_staff_pct"), figures.get("population_bme_pct")
     if not (missing(staff) or missing(population)) and population - staff > gap_pp:
-        out.append(Recommendation(
-            "representation", f"BME staff are {fmt(staff, 'pct')} of the workforce against "
-            f"{fmt(population, 'pct')} of the local working-age population.",
-            "Review how the organisation attracts applicants from BME communities, and "
-            "whether targeted support is available to local residents."))
+        out.append(
+            Recommendation(
+                "representation",
+                f"BME staff are {fmt(staff, 'pct')} of the workforce against "
+                f"{fmt(population, 'pct')} of the local working-age population.",
+                "Review how the organisation attracts applicants from BME communities, and "
+                "whether targeted support is available to local residents.",
+            )
+        )
     bme_n = figures.get("bme_staff_n")
     if bme_n == 0 and not missing(population) and population > 0:
-        out.append(Recommendation(
-            "no-bme-staff", "No member of staff identified as BME, where "
-            f"{fmt(population, 'pct')} of the local working-age population is BME.",
-            "Work to uncover the causes, starting with recording and recruitment."))
+        out.append(
+            Recommendation(
+                "no-bme-staff",
+                "No member of staff identified as BME, where "
+                f"{fmt(population, 'pct')} of the local working-age population is BME.",
+                "Work to uncover the causes, starting with recording and recruitment.",
+            )
+        )
     rl = figures.get("appointment_rl")
     if not missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
-        out.append(Recommendation(
-            "appointment", f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-            "applicants to be appointed from shortlisting, outside the non-adverse range.",
-            "Review interview and appointment practice, including panel make-up and the "
-            "weighting of equality and diversity competencies."))
+        out.append(
+            Recommendation(
+                "appointment",
+                f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
+                "applicants to be appointed from shortlisting, outside the non-adverse range.",
+                "Review interview and appointment practice, including panel make-up and the "
+                "weighting of equality and diversity competencies.",
+            )
+        )
     return out
 
 
 # --- the reports -----------------------------------------------------------------------------
+
 
 class CommissionerReport(Report):
     """A CCG's or ICB's report: its own workforce, due regard and provider assurance."""
 
     def _cell(self, measure: str, breakdown: str, group: str, year: int | None = None):
         c = self.data.cells
-        row = c[(c["entity"] == self.entity) & (c["year"] == (year or self.year))
-                & (c["measure"] == measure) & (c["breakdown"] == breakdown)
-                & (c["ethnic_group"] == group)]
+        row = c[
+            (c["entity"] == self.entity)
+            & (c["year"] == (year or self.year))
+            & (c["measure"] == measure)
+            & (c["breakdown"] == breakdown)
+            & (c["ethnic_group"] == group)
+        ]
         if row.empty:
             return math.nan, False
         return float(row["count"].iloc[0]), bool(row["suppressed"].iloc[0])
@@ -204,13 +231,15 @@ class CommissionerReport(Report):
         unknown = {r.table: (math.nan if r.suppressed else r.unknown_pct) for r in q.itertuples()}
         bme_n, bme_s = self._cell("staff", "All|All", "BME")
         rl = self.get(2, "All", "relative_likelihood")
-        return {"unknown_pct": unknown,
-                "bme_applied_pct": self._share("applied", "All")[0],
-                "bme_shortlisted_pct": self._share("shortlisted", "All")[0],
-                "bme_staff_pct": self._share("staff", "All|All")[0],
-                "population_bme_pct": self._population(),
-                "bme_staff_n": None if bme_s else bme_n,
-                "appointment_rl": math.nan if rl[3] else rl[0]}
+        return {
+            "unknown_pct": unknown,
+            "bme_applied_pct": self._share("applied", "All")[0],
+            "bme_shortlisted_pct": self._share("shortlisted", "All")[0],
+            "bme_staff_pct": self._share("staff", "All|All")[0],
+            "population_bme_pct": self._population(),
+            "bme_staff_n": None if bme_s else bme_n,
+            "appointment_rl": math.nan if rl[3] else rl[0],
+        }
 
     def _profile_rows(self, measure: str, breakdown: str, label: str) -> list[str]:
         cells = [self._cell(measure, breakdown, g) for g in ("White", "BME", "Unknown", "All")]
@@ -223,48 +252,79 @@ class CommissionerReport(Report):
     def own_workforce(self) -> Html:
         """The CCG's own workforce, after the guidance's Appendix 1."""
         headers = ["Group", "White", "BME", "Unknown", "Total", "White %", "BME %", "Unknown %"]
-        body = para("Due to the small numbers involved, treat percentages with caution: a small "
-                    "change in number can make a large change in a percentage.")
-        body += table(headers, [self._profile_rows("staff", "All|All", "Staff in post"),
-                                self._profile_rows("board", "Total board",
-                                                   "Governing body members")],
-                      caption=f"Workforce profile at 31 March {self.year}, governing body "
-                              "included")
-        rows = [self._profile_rows(m, "All", m.capitalize())
-                for m in ("applied", "shortlisted", "appointed")]
-        body += table(headers, rows, caption=f"Recruitment monitoring, year to 31 March "
-                                             f"{self.year}")
+        body = para(
+            "Due to the small numbers involved, treat percentages with caution: a small "
+            "change in number can make a large change in a percentage."
+        )
+        body += table(
+            headers,
+            [
+                self._profile_rows("staff", "All|All", "Staff in post"),
+                self._profile_rows("board", "Total board", "Governing body members"),
+            ],
+            caption=f"Workforce profile at 31 March {self.year}, governing body included",
+        )
+        rows = [
+            self._profile_rows(m, "All", m.capitalize())
+            for m in ("applied", "shortlisted", "appointed")
+        ]
+        body += table(
+            headers, rows, caption=f"Recruitment monitoring, year to 31 March {self.year}"
+        )
         rates = []
         for g in ("White", "BME", "Unknown"):
             applied, a_s = self._cell("applied", "All", g)
             short, s_s = self._cell("shortlisted", "All", g)
             appointed, p_s = self._cell("appointed", "All", g)
-            rates.append([g, fmt(100 * short / applied if applied and not missing(applied)
-                                 else math.nan, "pct", a_s or s_s),
-                          fmt(100 * appointed / short if short and not missing(short)
-                              else math.nan, "pct", s_s or p_s)])
-        body += table(["Group", "Shortlisted from applicants", "Appointed from shortlisted"],
-                      rates, caption="Shortlisting and appointment rates")
+            rates.append(
+                [
+                    g,
+                    fmt(
+                        100 * short / applied if applied and not missing(applied) else math.nan,
+                        "pct",
+                        a_s or s_s,
+                    ),
+                    fmt(
+                        100 * appointed / short if short and not missing(short) else math.nan,
+                        "pct",
+                        s_s or p_s,
+                    ),
+                ]
+            )
+        body += table(
+            ["Group", "Shortlisted from applicants", "Appointed from shortlisted"],
+            rates,
+            caption="Shortlisting and appointment rates",
+        )
         population = self._population()
         applied_share = self._share("applied", "All")
         short_share = self._share("shortlisted", "All")
         if not missing(population):
-            body += para(f"BME residents are {fmt(population, 'pct')} of the local working-age "
-                         f"population; BME applicants were {fmt(applied_share[0], 'pct', applied_share[1])} "
-                         f"of applicants and {fmt(short_share[0], 'pct', short_share[1])} of those "
-                         "shortlisted.")
+            body += para(
+                f"BME residents are {fmt(population, 'pct')} of the local working-age "
+                f"population; BME applicants were {fmt(applied_share[0], 'pct', applied_share[1])} "
+                f"of applicants and {fmt(short_share[0], 'pct', short_share[1])} of those "
+                "shortlisted."
+            )
         if self._cell("leavers", "All", "All")[0] == self._cell("leavers", "All", "All")[0]:
-            body += table(headers, [self._profile_rows("leavers", "All", "Leavers")],
-                          caption=f"Leavers, year to 31 March {self.year}")
+            body += table(
+                headers,
+                [self._profile_rows("leavers", "All", "Leavers")],
+                caption=f"Leavers, year to 31 March {self.year}",
+            )
         recs = recommendations(self.figures(), self.params.self_report_flag_pct)
         if recs:
-            items = "".join(f"<li><p>{esc(r.finding)}</p><p><strong>Recommendation:</strong> "
-                            f"{esc(r.recommendation)}</p></li>" for r in recs)
+            items = "".join(
+                f"<li><p>{esc(r.finding)}</p><p><strong>Recommendation:</strong> "
+                f"{esc(r.recommendation)}</p></li>"
+                for r in recs
+            )
             body += f"<h3>Conclusions and recommendations</h3><ol>{items}</ol>"
         else:
-            body += ("<h3>Conclusions and recommendations</h3>"
-                     + para("None of the documented rules fired on the figures available to "
-                            "this report (see the README for the rules)."))
+            body += "<h3>Conclusions and recommendations</h3>" + para(
+                "None of the documented rules fired on the figures available to "
+                "this report (see the README for the rules)."
+            )
         return Html(section("The organisation's own workforce", body, ident="own-workforce"))
 
     def due_regard(self) -> Html:
@@ -277,8 +337,11 @@ class CommissionerReport(Report):
                 evidence = (evidence + " " if evidence else "") + supplied[key]
                 status = status if status != "Not evidenced" else "Evidence supplied"
             rows.append([label, BROWN_REQUIREMENTS[key], evidence or "None supplied", status])
-        body = table(["Principle", "What it requires of the commissioner", "Evidence", "Status"],
-                     rows, caption="Due regard to the WRES: the Brown Principles")
+        body = table(
+            ["Principle", "What it requires of the commissioner", "Evidence", "Status"],
+            rows,
+            caption="Due regard to the WRES: the Brown Principles",
+        )
         return Html(section("Due regard (the Brown Principles)", body, ident="due-regard"))
 
     def _evidence(self, key: str) -> tuple[str, str]:
@@ -287,22 +350,29 @@ class CommissionerReport(Report):
             survey = [i for i in (5, 6, 7, 8) if self.has(i)]
             if s or missing(known):
                 return "Ethnicity recording not published.", "Not assessed"
-            text = (f"Ethnicity recorded for {fmt(100 - known, 'pct')} of staff; staff-survey "
-                    f"results for {len(survey) and 'all four' or 'none'} of indicators 5-8.")
+            text = (
+                f"Ethnicity recorded for {fmt(100 - known, 'pct')} of staff; staff-survey "
+                f"results for {len(survey) and 'all four' or 'none'} of indicators 5-8."
+            )
             good = (100 - known) >= 100 - self.params.self_report_flag_pct and len(survey) == 4
             return text, "Met" if good else "Partly met"
         if key == "timeliness":
             date, deadline = self.params.report_date, self.params.publication_deadline
             if date and deadline:
-                return (f"Report dated {date:%d %B %Y}; deadline {deadline:%d %B %Y}.",
-                        "Met" if date <= deadline else "Not met: after the deadline")
+                return (
+                    f"Report dated {date:%d %B %Y}; deadline {deadline:%d %B %Y}.",
+                    "Met" if date <= deadline else "Not met: after the deadline",
+                )
             return "", "Not evidenced"
         if key == "monitoring_and_review":
             actions = self.params.last_year_actions
             reviewed = [a for a in actions if a.outcome]
             if actions:
-                return (f"Last year's actions reviewed: {len(reviewed)} of {len(actions)} have a "
-                        "recorded outcome.", "Met" if len(reviewed) == len(actions) else "Partly met")
+                return (
+                    f"Last year's actions reviewed: {len(reviewed)} of {len(actions)} have a "
+                    "recorded outcome.",
+                    "Met" if len(reviewed) == len(actions) else "Partly met",
+                )
             return "", "Not evidenced"
         return "", "Not evidenced"
 
@@ -310,8 +380,13 @@ class CommissionerReport(Report):
         """Providers the standard applies to, and whether each published on time."""
         providers = self.data.providers
         if providers is None:
-            return Html(section("Provider assurance", para("No providers table was supplied."),
-                                ident="provider-assurance"))
+            return Html(
+                section(
+                    "Provider assurance",
+                    para("No providers table was supplied."),
+                    ident="provider-assurance",
+                )
+            )
         mine = providers[providers["commissioner_code"].astype(str) == self.entity]
         as_of = self.params.report_date or dt.date.today()
         rows, late = [], []
@@ -319,23 +394,48 @@ class CommissionerReport(Report):
             in_scope, reason = provider_scope(str(p.provider_type), p.nhs_income_gbp)
             status = report_status(p.report_due, p.report_received, as_of) if in_scope else "n/a"
             url = getattr(p, "report_url", None)
-            link = (f'<a href="{esc(url)}">WRES report<span class="visually-hidden"> of '
-                    f"{esc(p.provider_name)}</span></a>"
-                    if isinstance(url, str) and url.lower().startswith(("https://", "http://"))
-                    else "")
+            link = (
+                f'<a href="{esc(url)}">WRES report<span class="visually-hidden"> of '
+                f"{esc(p.provider_name)}</span></a>"
+                if isinstance(url, str) and url.lower().startswith(("https://", "http://"))
+                else ""
+            )
             if status.startswith(("Late", "Overdue")):
                 late.append(f"{p.provider_name} ({status.lower()})")
-            rows.append([esc(p.provider_name), esc(str(p.provider_type).replace("_", " ")),
-                         "not stated" if missing(p.nhs_income_gbp) else f"£{p.nhs_income_gbp:,.0f}",
-                         "Yes" if in_scope else "No", esc(reason),
-                         p.report_due.strftime("%d %b %Y") if p.report_due else "",
-                         p.report_received.strftime("%d %b %Y") if p.report_received else "",
-                         esc(status), link])
-        body = table(["Provider", "Type", "NHS income", "WRES applies", "Reason", "Due",
-                      "Received", "Status", "Link"], rows, raw=True,
-                     caption=f"Providers commissioned, as at {as_of:%d %B %Y}")
-        body += para("Late or overdue: " + "; ".join(late) + "." if late else
-                     "Every provider in scope published its report on time.")
+            rows.append(
+                [
+                    esc(p.provider_name),
+                    esc(str(p.provider_type).replace("_", " ")),
+                    "not stated" if missing(p.nhs_income_gbp) else f"£{p.nhs_income_gbp:,.0f}",
+                    "Yes" if in_scope else "No",
+                    esc(reason),
+                    p.report_due.strftime("%d %b %Y") if p.report_due else "",
+                    p.report_received.strftime("%d %b %Y") if p.report_received else "",
+                    esc(status),
+                    link,
+                ]
+            )
+        body = table(
+            [
+                "Provider",
+                "Type",
+                "NHS income",
+                "WRES applies",
+                "Reason",
+                "Due",
+                "Received",
+                "Status",
+                "Link",
+            ],
+            rows,
+            raw=True,
+            caption=f"Providers commissioned, as at {as_of:%d %B %Y}",
+        )
+        body += para(
+            "Late or overdue: " + "; ".join(late) + "."
+            if late
+            else "Every provider in scope published its report on time."
+        )
         return Html(section("Provider assurance", body, ident="provider-assurance"))
 
     def publication_advice(self) -> Html:
@@ -344,38 +444,56 @@ class CommissionerReport(Report):
         if self.public:
             withheld = sum(1 for h in heads if h[3] or missing(h[0]))
             if withheld * 2 >= len(heads):
-                text = (f"After suppression, {withheld} of the {len(heads)} headline figures "
-                        "cannot be published. With numbers this small, NHS England's guidance "
-                        "is that the report should be prepared for internal use to improve the "
-                        "treatment and experience of BME staff, and that its wider publication "
-                        "may well not be appropriate.")
+                text = (
+                    f"After suppression, {withheld} of the {len(heads)} headline figures "
+                    "cannot be published. With numbers this small, NHS England's guidance "
+                    "is that the report should be prepared for internal use to improve the "
+                    "treatment and experience of BME staff, and that its wider publication "
+                    "may well not be appropriate."
+                )
             else:
-                text = ("Figures that could identify people have been withheld ([c]); the rest "
-                        "may be published.")
+                text = (
+                    "Figures that could identify people have been withheld ([c]); the rest "
+                    "may be published."
+                )
             return Html(section("Publication advice", para(text), ident="publication-advice"))
         small = self._small_cells()
-        text = ("This internal report contains exact figures. Before publishing, use the public "
-                "version, in which counts from 1 to "
-                f"{self.data.policy.max_suppressed} are withheld and others rounded. ")
-        text += ("In this report, these would be withheld: " + "; ".join(small) + "."
-                 if small else "No count in this report is small enough to be withheld.")
+        text = (
+            "This internal report contains exact figures. Before publishing, use the public "
+            "version, in which counts from 1 to "
+            f"{self.data.policy.max_suppressed} are withheld and others rounded. "
+        )
+        text += (
+            "In this report, these would be withheld: " + "; ".join(small) + "."
+            if small
+            else "No count in this report is small enough to be withheld."
+        )
         return Html(section("Publication advice", para(text), ident="publication-advice"))
 
     def _small_cells(self) -> list[str]:
         c = self.data.cells
-        mine = c[(c["entity"] == self.entity) & (c["year"] == self.year)
-                 & (c["ethnic_group"] != "All") & ~c["measure"].str.endswith("_2y")
-                 & c["breakdown"].isin(["All", "All|All", "Total board", "1", "5", "6", "7", "8"])]
+        mine = c[
+            (c["entity"] == self.entity)
+            & (c["year"] == self.year)
+            & (c["ethnic_group"] != "All")
+            & ~c["measure"].str.endswith("_2y")
+            & c["breakdown"].isin(["All", "All|All", "Total board", "1", "5", "6", "7", "8"])
+        ]
         published = publish_count(mine["count"].to_numpy(), self.data.policy)
         small = mine[pd.isna(published) & mine["count"].notna()]
-        return sorted({f"{m.replace('_', ' ')} ({g})" for m, g in
-                       zip(small["measure"], small["ethnic_group"])})
+        return sorted(
+            {
+                f"{m.replace('_', ' ')} ({g})"
+                for m, g in zip(small["measure"], small["ethnic_group"])
+            }
+        )
 
     def contents(self) -> Html:
-        return _contents(self, [("publication-advice", "Publication advice"),
-                                ("own-workforce", "Own workforce")],
-                         [("due-regard", "Due regard"),
-                          ("provider-assurance", "Provider assurance")])
+        return _contents(
+            self,
+            [("publication-advice", "Publication advice"), ("own-workforce", "Own workforce")],
+            [("due-regard", "Due regard"), ("provider-assurance", "Provider assurance")],
+        )
 
 
 class ClusterReport(CommissionerReport):
@@ -386,41 +504,62 @@ class ClusterReport(CommissionerReport):
         ents = self.data.entities
         members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
         c = self.data.cells
-        here = c[(c["year"] == self.year) & (c["measure"] == "staff") & (c["breakdown"] == "All|All")]
+        here = c[
+            (c["year"] == self.year) & (c["measure"] == "staff") & (c["breakdown"] == "All|All")
+        ]
         rows = []
         for m in list(members.itertuples(index=False)) + [None]:
             code = self.entity if m is None else m.entity
             part = here[here["entity"] == code].set_index("ethnic_group")
-            cells = [(part.at[g, "count"], bool(part.at[g, "suppressed"])) if g in part.index
-                     else (math.nan, False) for g in ("White", "BME", "Unknown", "All")]
+            cells = [
+                (part.at[g, "count"], bool(part.at[g, "suppressed"]))
+                if g in part.index
+                else (math.nan, False)
+                for g in ("White", "BME", "Unknown", "All")
+            ]
             label = "Cluster total" if m is None else f"{m.entity_name} ({m.entity})"
             rows.append([label] + [fmt(v, "count", s) for v, s in cells])
-        body = para("The cluster's figures are the sums of its members' counts, so regional "
-                    "patterns show that no single small CCG could. In the public version every "
-                    "count, members' and the cluster's alike, is rounded or withheld on its own, "
-                    "so a member's withheld figure cannot be worked out from the cluster total "
-                    "and the other members.")
-        body += table(["Member", "White", "BME", "Unknown", "Total"], rows,
-                      caption=f"Staff in post at 31 March {self.year} by member")
+        body = para(
+            "The cluster's figures are the sums of its members' counts, so regional "
+            "patterns show that no single small CCG could. In the public version every "
+            "count, members' and the cluster's alike, is rounded or withheld on its own, "
+            "so a member's withheld figure cannot be worked out from the cluster total "
+            "and the other members."
+        )
+        body += table(
+            ["Member", "White", "BME", "Unknown", "Total"],
+            rows,
+            caption=f"Staff in post at 31 March {self.year} by member",
+        )
         return Html(section("Members of the cluster", body, ident="members"))
 
     def pro_forma(self) -> Html:
         """Each member's status on the CSU pro forma (the guidance's Example 2)."""
         ents = self.data.entities
         members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
-        questions = ["Workforce equality analysis", "Recruitment equality analysis",
-                     "Diversity targets", "Survey: equality questions",
-                     "Survey: experience analysis", "Policies and programmes"]
+        questions = [
+            "Workforce equality analysis",
+            "Recruitment equality analysis",
+            "Diversity targets",
+            "Survey: equality questions",
+            "Survey: experience analysis",
+            "Policies and programmes",
+        ]
         rows = []
         for m in members.itertuples(index=False):
             answers = self.params.pro_forma.get(m.entity)
             if answers is None:
                 rows.append([f"{m.entity_name} ({m.entity})"] + ["Not returned"] * 6)
             else:
-                rows.append([f"{m.entity_name} ({m.entity})"]
-                            + ["Yes" if v else "No" for v in answers.model_dump().values()])
-        body = table(["Member"] + questions, rows,
-                     caption="Pro forma: what each CCG has prepared and shared with the CSU")
+                rows.append(
+                    [f"{m.entity_name} ({m.entity})"]
+                    + ["Yes" if v else "No" for v in answers.model_dump().values()]
+                )
+        body = table(
+            ["Member"] + questions,
+            rows,
+            caption="Pro forma: what each CCG has prepared and shared with the CSU",
+        )
         return Html(section("Members' pro forma returns", body, ident="pro-forma"))
 
     def pooled_survey(self) -> Html:
@@ -430,34 +569,56 @@ class ClusterReport(CommissionerReport):
         ind = self.data.indicators
         rows = []
         for i in (5, 6, 7, 8):
-            part = ind[(ind["year"] == self.year) & (ind["indicator"] == i)
-                       & (ind["statistic"] == "bme_pct")]
+            part = ind[
+                (ind["year"] == self.year)
+                & (ind["indicator"] == i)
+                & (ind["statistic"] == "bme_pct")
+            ]
             member_part = part[part["entity"].isin(members["entity"])]
             reportable = int((~member_part["suppressed"] & member_part["value"].notna()).sum())
             pooled = self.get(i, "All", "bme_pct")
             white = self.get(i, "All", "white_pct")
-            rows.append([f"{i}: {TITLES[i]}", f"{reportable} of {len(members)}",
-                         fmt(pooled[0], "pct", pooled[3]), fmt(white[0], "pct", white[3])])
-        body = para("Many CCGs have too few BME staff for their staff-survey results to be "
-                    "reported. Pooling responses across the cluster's members lets BME staff's "
-                    "views be reported while no member's can be singled out.")
-        body += table(["Indicator", "Members able to report BME results alone",
-                       "Pooled: BME staff", "Pooled: White staff"], rows,
-                      caption=f"Staff survey pooled across members, {self.year}")
+            rows.append(
+                [
+                    f"{i}: {TITLES[i]}",
+                    f"{reportable} of {len(members)}",
+                    fmt(pooled[0], "pct", pooled[3]),
+                    fmt(white[0], "pct", white[3]),
+                ]
+            )
+        body = para(
+            "Many CCGs have too few BME staff for their staff-survey results to be "
+            "reported. Pooling responses across the cluster's members lets BME staff's "
+            "views be reported while no member's can be singled out."
+        )
+        body += table(
+            [
+                "Indicator",
+                "Members able to report BME results alone",
+                "Pooled: BME staff",
+                "Pooled: White staff",
+            ],
+            rows,
+            caption=f"Staff survey pooled across members, {self.year}",
+        )
         return Html(section("Pooled staff survey", body, ident="pooled-survey"))
 
     def contents(self) -> Html:
-        return _contents(self, [("publication-advice", "Publication advice"),
-                                ("members", "Members")],
-                         [("pooled-survey", "Pooled staff survey"),
-                          ("pro-forma", "Pro forma returns")])
+        return _contents(
+            self,
+            [("publication-advice", "Publication advice"), ("members", "Members")],
+            [("pooled-survey", "Pooled staff survey"), ("pro-forma", "Pro forma returns")],
+        )
 
 
 def _contents(report: Report, before, after) -> Html:
     """The contents list with this report type's sections where the notebook puts them."""
+
     def items(links):
         return "".join(f'<li><a href="#{a}">{esc(t)}</a></li>' for a, t in links)
+
     base = str(Report.contents(report))
     base = base.replace('<ul class="toc">', f'<ul class="toc">{items(before)}', 1)
-    return Html(base.replace('<li><a href="#action-plan">', items(after)
-                             + '<li><a href="#action-plan">', 1))
+    return Html(
+        base.replace('<li><a href="#action-plan">', items(after) + '<li><a href="#action-plan">', 1)
+    )

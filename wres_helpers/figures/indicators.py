@@ -3,8 +3,8 @@
 Every statistic is a column operation over all entities and years at once.
 A value carries a ``suppressed`` flag: a figure computed from any suppressed
 count is itself suppressed. The same code computes internal figures from
-:class:`~wres_helpers.publish.ExactCounts` and public ones from
-:class:`~wres_helpers.publish.PublishedCounts`; which it gets decides the
+:class:`~wres_helpers.figures.disclosure.ExactCounts` and public ones from
+:class:`~wres_helpers.figures.disclosure.PublishedCounts`; which it gets decides the
 audience of the result.
 """
 
@@ -15,12 +15,28 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import vocab
-from .counts import Entities, entity_counts, with_totals
-from .publish import ExactCounts, Policy, PublishedCounts, publish, wilson_interval
+from wres_helpers import vocab
+from wres_helpers.figures.counts import Entities, entity_counts, with_totals
+from wres_helpers.figures.disclosure import (
+    ExactCounts,
+    Policy,
+    PublishedCounts,
+    publish,
+    wilson_interval,
+)
 
-COLUMNS = ["entity", "entity_name", "year", "indicator", "breakdown", "statistic", "value",
-           "ci_low", "ci_high", "suppressed"]
+COLUMNS = [
+    "entity",
+    "entity_name",
+    "year",
+    "indicator",
+    "breakdown",
+    "statistic",
+    "value",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+]
 
 #: What each indicator is, in words (one source for reports and narrative).
 TITLES = {
@@ -44,8 +60,11 @@ LIKELIHOODS = {
 NON_ADVERSE = (0.80, 1.25)
 #: Indicators 5, 6 and 8 measure bad experiences (lower is better); 7 a good one.
 SURVEY_HIGHER_IS_BETTER = {5: False, 6: False, 7: True, 8: False}
-INDICATOR1_BREAKDOWNS = (list(vocab.STAFF_BREAKDOWNS)
-                         + ["Clinical|All", "Non-clinical|All", "All|All"])
+INDICATOR1_BREAKDOWNS = list(vocab.STAFF_BREAKDOWNS) + [
+    "Clinical|All",
+    "Non-clinical|All",
+    "All|All",
+]
 INDICATOR9_BREAKDOWNS = ("Total board", "Voting", "Executive")
 
 
@@ -57,18 +76,18 @@ class Q:
     s: np.ndarray
     index: pd.Index
 
-    def __truediv__(self, other: "Q") -> "Q":
+    def __truediv__(self, other: Q) -> Q:
         with np.errstate(invalid="ignore", divide="ignore"):
             v = np.where(other.v > 0, self.v / np.where(other.v > 0, other.v, 1.0), np.nan)
         return Q(v, self.s | other.s, self.index)
 
-    def __sub__(self, other: "Q") -> "Q":
+    def __sub__(self, other: Q) -> Q:
         return Q(self.v - other.v, self.s | other.s, self.index)
 
-    def __add__(self, other: "Q") -> "Q":
+    def __add__(self, other: Q) -> Q:
         return Q(self.v + other.v, self.s | other.s, self.index)
 
-    def scale(self, factor: float) -> "Q":
+    def scale(self, factor: float) -> Q:
         return Q(self.v * factor, self.s, self.index)
 
 
@@ -91,10 +110,21 @@ class _Cells:
     def __init__(self, cells: pd.DataFrame):
         key = cells["measure"] + "/" + cells["breakdown"] + "/" + cells["ethnic_group"]
         frame = cells.assign(key=key)
-        self.value = frame.pivot_table(index=["entity", "year"], columns="key", values="count",
-                                       aggfunc="first", dropna=False, observed=True)
-        self.flag = frame.pivot_table(index=["entity", "year"], columns="key",
-                                      values="suppressed", aggfunc="first", observed=True)
+        self.value = frame.pivot_table(
+            index=["entity", "year"],
+            columns="key",
+            values="count",
+            aggfunc="first",
+            dropna=False,
+            observed=True,
+        )
+        self.flag = frame.pivot_table(
+            index=["entity", "year"],
+            columns="key",
+            values="suppressed",
+            aggfunc="first",
+            observed=True,
+        )
         self.index = self.value.index
         self.flag = self.flag.reindex(index=self.index)
         self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
@@ -103,8 +133,11 @@ class _Cells:
         if col not in self._cache:
             value = self.value[col].to_numpy(dtype=float, na_value=np.nan)
             flag = self.flag[col].to_numpy(dtype=object) if col in self.flag.columns else None
-            flag = (np.zeros(len(value), dtype=bool) if flag is None
-                    else np.array([bool(f) if f == f and f is not None else False for f in flag]))
+            flag = (
+                np.zeros(len(value), dtype=bool)
+                if flag is None
+                else np.array([bool(f) if f == f and f is not None else False for f in flag])
+            )
             self._cache[col] = (value, flag)
         return self._cache[col]
 
@@ -120,14 +153,21 @@ class _Cells:
     def q(self, measure: str, breakdown: str, group: str) -> Q:
         col = f"{measure}/{breakdown}/{group}"
         if col not in self.value.columns:
-            return Q(np.full(len(self.index), np.nan), np.zeros(len(self.index), dtype=bool),
-                     self.index)
+            return Q(
+                np.full(len(self.index), np.nan), np.zeros(len(self.index), dtype=bool), self.index
+            )
         value, flag = self._column(col)
         return Q(value, flag, self.index)
 
 
-def _rows(indicator: int, breakdown: str, statistic: str, q: Q, present: np.ndarray,
-          ci: tuple[np.ndarray, np.ndarray] | None = None) -> dict:
+def _rows(
+    indicator: int,
+    breakdown: str,
+    statistic: str,
+    q: Q,
+    present: np.ndarray,
+    ci: tuple[np.ndarray, np.ndarray] | None = None,
+) -> dict:
     """One statistic for every entity-year that reported it, as columns of arrays."""
     keep = np.asarray(present, dtype=bool)
     suppressed = np.asarray(q.s, dtype=bool)[keep]
@@ -136,13 +176,17 @@ def _rows(indicator: int, breakdown: str, statistic: str, q: Q, present: np.ndar
     low = np.full(n, np.nan) if ci is None else np.asarray(ci[0], dtype=float)[keep]
     high = np.full(n, np.nan) if ci is None else np.asarray(ci[1], dtype=float)[keep]
     index = q.index[keep]
-    return {"entity": index.get_level_values(0).to_numpy(),
-            "year": index.get_level_values(1).to_numpy(),
-            "indicator": np.full(n, indicator), "breakdown": np.full(n, breakdown, dtype=object),
-            "statistic": np.full(n, statistic, dtype=object),
-            "value": np.where(suppressed, np.nan, value),
-            "ci_low": np.where(suppressed, np.nan, low),
-            "ci_high": np.where(suppressed, np.nan, high), "suppressed": suppressed}
+    return {
+        "entity": index.get_level_values(0).to_numpy(),
+        "year": index.get_level_values(1).to_numpy(),
+        "indicator": np.full(n, indicator),
+        "breakdown": np.full(n, breakdown, dtype=object),
+        "statistic": np.full(n, statistic, dtype=object),
+        "value": np.where(suppressed, np.nan, value),
+        "ci_low": np.where(suppressed, np.nan, low),
+        "ci_high": np.where(suppressed, np.nan, high),
+        "suppressed": suppressed,
+    }
 
 
 def _pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
@@ -154,6 +198,7 @@ def _pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
 def _katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray, np.ndarray]:
     """Relative likelihood (rate a / rate b) with scipy's Katz log-method 95% interval."""
     from scipy.stats.contingency import relative_risk
+
     value = (cases_a / total_a) / (cases_b / total_b)
     n = len(value.v)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
@@ -198,12 +243,20 @@ def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[dict]
         totals = {g: c.q("staff" + suffix, "All|All", g) for g in ("White", "BME")}
         present = c.has(measure, "All") & c.has("staff" + suffix, "All|All")
     if indicator == 2:
-        listed = [("white_shortlisted", totals["White"]), ("white_appointed", cases["White"]),
-                  ("bme_shortlisted", totals["BME"]), ("bme_appointed", cases["BME"])]
+        listed = [
+            ("white_shortlisted", totals["White"]),
+            ("white_appointed", cases["White"]),
+            ("bme_shortlisted", totals["BME"]),
+            ("bme_appointed", cases["BME"]),
+        ]
     else:
         noun = spec["cases"]
-        listed = [(f"white_{noun}", cases["White"]), (f"bme_{noun}", cases["BME"]),
-                  ("white_headcount", totals["White"]), ("bme_headcount", totals["BME"])]
+        listed = [
+            (f"white_{noun}", cases["White"]),
+            (f"bme_{noun}", cases["BME"]),
+            ("white_headcount", totals["White"]),
+            ("bme_headcount", totals["BME"]),
+        ]
     out = [_rows(indicator, breakdown, stat, q, present) for stat, q in listed]
     for g, stem in (("White", "white"), ("BME", "bme")):
         rate = cases[g] / totals[g]
@@ -220,21 +273,38 @@ def _survey(survey: pd.DataFrame) -> list[dict]:
     out = []
     for indicator in vocab.SURVEY_INDICATORS:
         part = survey[survey["indicator"] == indicator]
-        groups = {group: part[part["ethnic_group"] == group].set_index(["entity", "year"])
-                  for group in ("White", "BME")}
+        groups = {
+            group: part[part["ethnic_group"] == group].set_index(["entity", "year"])
+            for group in ("White", "BME")
+        }
         for group, stem in (("White", "white"), ("BME", "bme")):
             g = groups[group]
             n = g["respondents"]
-            out.append(_rows(indicator, "All", f"{stem}_respondents",
-                             Q(n.to_numpy(dtype=float), n.isna().to_numpy(), g.index),
-                             np.ones(len(g), dtype=bool)))
+            out.append(
+                _rows(
+                    indicator,
+                    "All",
+                    f"{stem}_respondents",
+                    Q(n.to_numpy(dtype=float), n.isna().to_numpy(), g.index),
+                    np.ones(len(g), dtype=bool),
+                )
+            )
         for group, stem in (("White", "white"), ("BME", "bme")):
             g = groups[group]
-            out.append(_rows(indicator, "All", f"{stem}_pct",
-                             Q(g["pct"].to_numpy(dtype=float),
-                               g["suppressed"].to_numpy(dtype=bool), g.index),
-                             np.ones(len(g), dtype=bool),
-                             (g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float))))
+            out.append(
+                _rows(
+                    indicator,
+                    "All",
+                    f"{stem}_pct",
+                    Q(
+                        g["pct"].to_numpy(dtype=float),
+                        g["suppressed"].to_numpy(dtype=bool),
+                        g.index,
+                    ),
+                    np.ones(len(g), dtype=bool),
+                    (g["ci_low"].to_numpy(float), g["ci_high"].to_numpy(float)),
+                )
+            )
     return out
 
 
@@ -248,16 +318,19 @@ def _indicator9(c: _Cells) -> list[dict]:
         board_n = c.q("board", breakdown, "All")
         board_bme = c.q("board", breakdown, "BME")
         board_pct, board_ci = _pct(board_bme, board_n)
-        out += [_rows(9, breakdown, "board_n", board_n, present),
-                _rows(9, breakdown, "board_bme_n", board_bme, present),
-                _rows(9, breakdown, "board_bme_pct", board_pct, present, board_ci),
-                _rows(9, breakdown, "workforce_bme_pct", workforce_pct, present, workforce_ci),
-                _rows(9, breakdown, "difference_pp", board_pct - workforce_pct, present)]
+        out += [
+            _rows(9, breakdown, "board_n", board_n, present),
+            _rows(9, breakdown, "board_bme_n", board_bme, present),
+            _rows(9, breakdown, "board_bme_pct", board_pct, present, board_ci),
+            _rows(9, breakdown, "workforce_bme_pct", workforce_pct, present, workforce_ci),
+            _rows(9, breakdown, "difference_pp", board_pct - workforce_pct, present),
+        ]
     return out
 
 
-def compute(counts: ExactCounts | PublishedCounts, ents: Entities,
-            two_year_indicator3: bool = True) -> IndicatorTable:
+def compute(
+    counts: ExactCounts | PublishedCounts, ents: Entities, two_year_indicator3: bool = True
+) -> IndicatorTable:
     """Every indicator for every entity and year in ``counts``.
 
     Parameters
@@ -301,13 +374,19 @@ def compute(counts: ExactCounts | PublishedCounts, ents: Entities,
 def exact_counts(counts: pd.DataFrame, ents: Entities, policy: Policy = Policy()) -> ExactCounts:
     """The exact counts of every entity (organisations and clusters), totals included."""
     t = ents.table
-    clusters = tuple((c, tuple(ents.members(c))) for c in t.loc[t["entity_type"] == "cluster",
-                                                                 "entity"])
+    clusters = tuple(
+        (c, tuple(ents.members(c))) for c in t.loc[t["entity_type"] == "cluster", "entity"]
+    )
     return ExactCounts(with_totals(entity_counts(counts, ents)), policy, clusters)
 
 
-def indicator_table(counts: pd.DataFrame, ents: Entities, audience: str,
-                    policy: Policy = Policy(), two_year_indicator3: bool = True) -> IndicatorTable:
+def indicator_table(
+    counts: pd.DataFrame,
+    ents: Entities,
+    audience: str,
+    policy: Policy = Policy(),
+    two_year_indicator3: bool = True,
+) -> IndicatorTable:
     """From the ``wres_return`` counts to the indicators for one audience."""
     exact = exact_counts(counts, ents, policy)
     source = publish(exact, policy) if audience == "public" else exact

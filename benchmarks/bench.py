@@ -64,7 +64,8 @@ def machine() -> str:
 
 
 def bench_indicators() -> None:
-    from .example import write_national
+    from wres_helpers.example import write_national
+
     print(f"machine: {machine()}")
     for fmt in ("parquet", "csv"):
         folder = BENCH / f"national-{fmt}"
@@ -74,12 +75,26 @@ def bench_indicators() -> None:
         size = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
         out = Path(tempfile.mkdtemp()) / "indicators.csv"
         bare, bare_mem = _median_of(3, [sys.executable, "-c", _BARE_READ, str(folder)])
-        wres, wres_mem = _median_of(3, [sys.executable, "-m", "wres_helpers", "indicators",
-                                        str(folder), "--out", str(out), "--audience", "public"])
-        print(f"{fmt:8s} {size:7.0f} MB on disk | median of 3: bare pyarrow read {bare:6.2f} s "
-              f"({bare_mem:5.0f} MB peak) | wres indicators {wres:6.2f} s "
-              f"({wres_mem:5.0f} MB peak) | ratio {wres / bare:4.2f} (target <= 5, < 3000 MB)",
-              flush=True)
+        wres, wres_mem = _median_of(
+            3,
+            [
+                sys.executable,
+                "-m",
+                "wres_helpers",
+                "indicators",
+                str(folder),
+                "--out",
+                str(out),
+                "--audience",
+                "public",
+            ],
+        )
+        print(
+            f"{fmt:8s} {size:7.0f} MB on disk | median of 3: bare pyarrow read {bare:6.2f} s "
+            f"({bare_mem:5.0f} MB peak) | wres indicators {wres:6.2f} s "
+            f"({wres_mem:5.0f} MB peak) | ratio {wres / bare:4.2f} (target <= 5, < 3000 MB)",
+            flush=True,
+        )
 
 
 def bench_reports(n: int = 8) -> None:
@@ -87,7 +102,8 @@ def bench_reports(n: int = 8) -> None:
     import nbformat
     import yaml
 
-    from .params import load_params, notebook_for, write_params_files
+    from wres_helpers.report.params import load_params, notebook_for, write_params_files
+
     print(f"machine: {machine()}")
     work = Path(tempfile.mkdtemp(prefix="wres-bench-"))
     example = REPO / "data" / "example"
@@ -100,40 +116,92 @@ def bench_reports(n: int = 8) -> None:
         p = load_params(params_file)
         values = work / "naive" / f"{params_file.stem}.yaml"
         values.parent.mkdir(parents=True, exist_ok=True)
-        values.write_text(yaml.safe_dump({"entity": p.entity, "year": p.year,
-                                          "extract": p.extract, "audience": p.audience,
-                                          "options": p.options()}))
+        values.write_text(
+            yaml.safe_dump(
+                {
+                    "entity": p.entity,
+                    "year": p.year,
+                    "extract": p.extract,
+                    "audience": p.audience,
+                    "options": p.options(),
+                }
+            )
+        )
         executed = values.with_suffix(".ipynb")
-        subprocess.run([str(bin_dir / "papermill"), str(notebook_for(p)), str(executed), "-f",
-                        str(values), "--cwd", str(REPO / "notebooks"), "-k", "python3"],
-                       check=True, capture_output=True, env=env)
-        subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input",
-                        str(executed)], check=True, capture_output=True, env=env)
+        subprocess.run(
+            [
+                str(bin_dir / "papermill"),
+                str(notebook_for(p)),
+                str(executed),
+                "-f",
+                str(values),
+                "--cwd",
+                str(REPO / "notebooks"),
+                "-k",
+                "python3",
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
+        subprocess.run(
+            [str(bin_dir / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
     naive = time.perf_counter() - start
 
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "wres_helpers", "run", *map(str, files),
-                    "--outputs", str(work / "out")], check=True, capture_output=True, env=env)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wres_helpers",
+            "run",
+            *map(str, files),
+            "--outputs",
+            str(work / "out"),
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     ours = time.perf_counter() - start
 
     empty = work / "empty.ipynb"
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("1")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, empty)
     start = time.perf_counter()
-    subprocess.run([str(bin_dir / "papermill"), str(empty), str(work / "empty-out.ipynb"),
-                    "-k", "python3"], check=True, capture_output=True, env=env)
-    subprocess.run([str(bin_dir / "jupyter"), "nbconvert", "--to", "html",
-                    str(work / "empty-out.ipynb")], check=True, capture_output=True, env=env)
+    subprocess.run(
+        [str(bin_dir / "papermill"), str(empty), str(work / "empty-out.ipynb"), "-k", "python3"],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    subprocess.run(
+        [str(bin_dir / "jupyter"), "nbconvert", "--to", "html", str(work / "empty-out.ipynb")],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     floor = time.perf_counter() - start
     count = len(files)
-    print(f"{count} reports | naive loop {naive:6.1f} s ({naive / count:5.2f} s/report) | "
-          f"wres run {ours:6.1f} s ({ours / count:5.2f} s/report, cache built in the run) | "
-          f"speed-up {naive / ours:4.1f}x (target >= 3)")
-    print(f"empty notebook executed and rendered: {floor:5.2f} s | wres run per report / floor: "
-          f"{ours / count / floor:4.2f} (target <= 2)")
+    print(
+        f"{count} reports | naive loop {naive:6.1f} s ({naive / count:5.2f} s/report) | "
+        f"wres run {ours:6.1f} s ({ours / count:5.2f} s/report, cache built in the run) | "
+        f"speed-up {naive / ours:4.1f}x (target >= 3)"
+    )
+    print(
+        f"empty notebook executed and rendered: {floor:5.2f} s | wres run per report / floor: "
+        f"{ours / count / floor:4.2f} (target <= 2)"
+    )
 
 
 if __name__ == "__main__":

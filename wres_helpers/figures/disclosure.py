@@ -89,6 +89,7 @@ def wilson_interval(successes, trials) -> tuple[np.ndarray, np.ndarray]:
     high = np.full(k.shape, np.nan)
     if ok.any():
         from statsmodels.stats.proportion import proportion_confint
+
         lo, hi = proportion_confint(k[ok], n[ok], alpha=0.05, method="wilson")
         low[ok], high[ok] = lo, hi
     return low, high
@@ -110,26 +111,50 @@ def survey_percentages(counts: pd.DataFrame, min_respondents: int) -> pd.DataFra
         ``entity, year, indicator, ethnic_group, respondents, pct, ci_low,
         ci_high, suppressed`` with percentages 0-100.
     """
-    survey = counts[counts["measure"].isin(["survey_respondents", "survey_positive"])
-                    & counts["ethnic_group"].isin(["White", "BME"])]
-    wide = survey.pivot_table(index=["entity", "year", "breakdown", "ethnic_group"],
-                              columns="measure", values="count", aggfunc="sum",
-                              observed=True).reset_index()
+    survey = counts[
+        counts["measure"].isin(["survey_respondents", "survey_positive"])
+        & counts["ethnic_group"].isin(["White", "BME"])
+    ]
+    wide = survey.pivot_table(
+        index=["entity", "year", "breakdown", "ethnic_group"],
+        columns="measure",
+        values="count",
+        aggfunc="sum",
+        observed=True,
+    ).reset_index()
     if wide.empty:
-        return pd.DataFrame(columns=["entity", "year", "indicator", "ethnic_group", "respondents",
-                                     "pct", "ci_low", "ci_high", "suppressed"])
+        return pd.DataFrame(
+            columns=[
+                "entity",
+                "year",
+                "indicator",
+                "ethnic_group",
+                "respondents",
+                "pct",
+                "ci_low",
+                "ci_high",
+                "suppressed",
+            ]
+        )
     n = wide["survey_respondents"].to_numpy(float)
     k = wide["survey_positive"].to_numpy(float)
     low, high = wilson_interval(k, n)
     with np.errstate(invalid="ignore", divide="ignore"):
         pct = np.where(n > 0, 100 * k / n, np.nan)
     suppressed = (n > 0) & (n < min_respondents)
-    out = pd.DataFrame({
-        "entity": wide["entity"], "year": wide["year"],
-        "indicator": wide["breakdown"].astype(int), "ethnic_group": wide["ethnic_group"],
-        "respondents": n, "pct": np.where(suppressed, np.nan, pct),
-        "ci_low": np.where(suppressed, np.nan, 100 * low),
-        "ci_high": np.where(suppressed, np.nan, 100 * high), "suppressed": suppressed})
+    out = pd.DataFrame(
+        {
+            "entity": wide["entity"],
+            "year": wide["year"],
+            "indicator": wide["breakdown"].astype(int),
+            "ethnic_group": wide["ethnic_group"],
+            "respondents": n,
+            "pct": np.where(suppressed, np.nan, pct),
+            "ci_low": np.where(suppressed, np.nan, 100 * low),
+            "ci_high": np.where(suppressed, np.nan, 100 * high),
+            "suppressed": suppressed,
+        }
+    )
     return out
 
 
@@ -187,11 +212,13 @@ def publish(exact: ExactCounts, policy: Policy | None = None) -> PublishedCounts
     table = protect_totals(table, dict(exact.clusters), policy)
     survey = survey_percentages(exact.counts, policy.survey_min_respondents)
     survey = survey.assign(respondents=publish_count(survey["respondents"].to_numpy(), policy))
-    resp = table.loc[(table["measure"] == "survey_respondents") & table["suppressed"],
-                     ["entity", "year", "breakdown", "ethnic_group"]]
-    withheld = pd.MultiIndex.from_frame(survey[["entity", "year", "indicator", "ethnic_group"]]
-                                        .astype({"indicator": str})).isin(
-        pd.MultiIndex.from_frame(resp))
+    resp = table.loc[
+        (table["measure"] == "survey_respondents") & table["suppressed"],
+        ["entity", "year", "breakdown", "ethnic_group"],
+    ]
+    withheld = pd.MultiIndex.from_frame(
+        survey[["entity", "year", "indicator", "ethnic_group"]].astype({"indicator": str})
+    ).isin(pd.MultiIndex.from_frame(resp))
     survey.loc[withheld, "respondents"] = np.nan
     return PublishedCounts(table.reset_index(drop=True), survey.reset_index(drop=True), policy)
 
@@ -244,14 +271,25 @@ def _relations(table: pd.DataFrame, clusters: dict) -> list[tuple[pd.Series, pd.
     link(groups, groups.assign(ethnic_group="All"))
     staff = table[(table["measure"] == "staff") & ~table["breakdown"].str.endswith("|All")]
     link(staff, staff.assign(breakdown=staff["breakdown"].str.split("|").str[0] + "|All"))
-    sides = table[(table["measure"] == "staff") & table["breakdown"].isin(
-        ["Clinical|All", "Non-clinical|All"])]
+    sides = table[
+        (table["measure"] == "staff")
+        & table["breakdown"].isin(["Clinical|All", "Non-clinical|All"])
+    ]
     link(sides, sides.assign(breakdown="All|All"))
     board = table[table["measure"] == "board"]
-    for total, members in (("Total board", ("voting-executive", "voting-nonexecutive",
-                                            "nonvoting-executive", "nonvoting-nonexecutive")),
-                           ("Voting", ("voting-executive", "voting-nonexecutive")),
-                           ("Executive", ("voting-executive", "nonvoting-executive"))):
+    for total, members in (
+        (
+            "Total board",
+            (
+                "voting-executive",
+                "voting-nonexecutive",
+                "nonvoting-executive",
+                "nonvoting-nonexecutive",
+            ),
+        ),
+        ("Voting", ("voting-executive", "voting-nonexecutive")),
+        ("Executive", ("voting-executive", "nonvoting-executive")),
+    ):
         part = board[board["breakdown"].isin(members)]
         link(part, part.assign(breakdown=total))
     for measure, pooled in (("disciplinary", "disciplinary_2y"), ("staff", "staff_2y")):
@@ -265,8 +303,9 @@ def _relations(table: pd.DataFrame, clusters: dict) -> list[tuple[pd.Series, pd.
     return links
 
 
-def protect_totals(table: pd.DataFrame, clusters: dict, policy: Policy,
-                   max_rounds: int = 10) -> pd.DataFrame:
+def protect_totals(
+    table: pd.DataFrame, clusters: dict, policy: Policy, max_rounds: int = 10
+) -> pd.DataFrame:
     """Secondary suppression: withhold any total that would pin a withheld part.
 
     For each published total and its parts (groups in a total, bands in a
@@ -283,8 +322,14 @@ def protect_totals(table: pd.DataFrame, clusters: dict, policy: Policy,
         suppressed = table["suppressed"].to_numpy()
         newly = np.zeros(len(table), dtype=bool)
         for parts, totals in links:
-            frame = pd.DataFrame({"total": totals, "low": low[parts], "high": high[parts],
-                                  "withheld": suppressed[parts]})
+            frame = pd.DataFrame(
+                {
+                    "total": totals,
+                    "low": low[parts],
+                    "high": high[parts],
+                    "withheld": suppressed[parts],
+                }
+            )
             sums = frame.groupby("total")[["low", "high"]].transform("sum")
             t_low, t_high = low[totals], high[totals]
             # Bounds on a part from the total minus the others' most and least.

@@ -11,11 +11,16 @@ import html
 import io
 import math
 
-from .publish import SUPPRESSED
+from wres_helpers.figures.disclosure import SUPPRESSED
 
 INTERNAL_BANNER = "Internal - not for publication"
-PALETTE = {"White": "#005EB8", "BME": "#ED8B00", "Unknown": "#768692", "limit95": "#425563",
-           "limit998": "#AE2573"}
+PALETTE = {
+    "White": "#005EB8",
+    "BME": "#ED8B00",
+    "Unknown": "#768692",
+    "limit95": "#425563",
+    "limit998": "#AE2573",
+}
 
 
 def missing(value) -> bool:
@@ -62,8 +67,13 @@ def esc(text) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
-def table(headers: list[str], rows: list[list[str]], caption: str | None = None,
-          raw: bool = False, row_headers: bool = True) -> str:
+def table(
+    headers: list[str],
+    rows: list[list[str]],
+    caption: str | None = None,
+    raw: bool = False,
+    row_headers: bool = True,
+) -> str:
     """An accessible HTML table: a caption, column headers, and row headers.
 
     Cells are escaped unless ``raw`` (for cells this module already built).
@@ -72,8 +82,11 @@ def table(headers: list[str], rows: list[list[str]], caption: str | None = None,
     parts = ['<table class="data">']
     if caption:
         parts.append(f"<caption>{esc(caption)}</caption>")
-    parts.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
-                 + "</tr></thead><tbody>")
+    parts.append(
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
+        + "</tr></thead><tbody>"
+    )
     for row in rows:
         cells = []
         for i, value in enumerate(row):
@@ -89,14 +102,16 @@ def table(headers: list[str], rows: list[list[str]], caption: str | None = None,
 def figure(fig, alt: str, caption: str, data_table: str) -> str:
     """A chart as an embedded PNG with its text alternative and its data as a table."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight",
-                metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight", metadata={"Software": None})
     import matplotlib.pyplot as plt
+
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">'
-            f"<figcaption>{esc(caption)}</figcaption>"
-            f"<details><summary>The chart's data</summary>{data_table}</details></figure>")
+    return (
+        f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">'
+        f"<figcaption>{esc(caption)}</figcaption>"
+        f"<details><summary>The chart's data</summary>{data_table}</details></figure>"
+    )
 
 
 def section(heading: str, body: str, level: int = 2, ident: str | None = None) -> str:
@@ -113,9 +128,11 @@ def note(text: str, kind: str = "note") -> str:
     return f'<p class="{kind}"><strong>{esc(kind.capitalize())}:</strong> {esc(text)}</p>'
 
 
-SUPPRESSION_NOTE = ("[c] marks a figure withheld to protect confidentiality: counts from 1 to "
-                    "{max} are not published, other counts are rounded to the nearest {base}, "
-                    "and every rate, percentage and likelihood is computed from the rounded "
-                    "counts. Staff-survey percentages are withheld where fewer than {survey} "
-                    "staff in a group responded. Figures may not sum to totals because of "
-                    "rounding.")
+SUPPRESSION_NOTE = (
+    "[c] marks a figure withheld to protect confidentiality: counts from 1 to "
+    "{max} are not published, other counts are rounded to the nearest {base}, "
+    "and every rate, percentage and likelihood is computed from the rounded "
+    "counts. Staff-survey percentages are withheld where fewer than {survey} "
+    "staff in a group responded. Figures may not sum to totals because of "
+    "rounding."
+)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import counts as counts_mod
-from .indicators import IndicatorTable, exact_counts, indicator_table
-from .publish import ExactCounts, Policy, PublishedCounts, publish
-from .validate import Extract, load_extract
+from wres_helpers.extract.validate import Extract, load_extract
+from wres_helpers.figures import counts as counts_mod
+from wres_helpers.figures.disclosure import ExactCounts, Policy, PublishedCounts, publish
+from wres_helpers.figures.indicators import IndicatorTable, exact_counts, indicator_table
 
 
 @dataclass(frozen=True)
@@ -66,18 +66,21 @@ def build(folder: str | Path, policy: Policy = Policy()) -> Engine:
 
 
 def _build(folder: str | Path, policy: Policy) -> Engine:
-    from .indicators import compute
+    from wres_helpers.figures.indicators import compute
+
     extract = load_extract(folder)
     counts = counts_mod.aggregate(extract)
     ents = counts_mod.entities(extract)
     exact = exact_counts(counts, ents, policy)
     published = publish(exact, policy)
-    return Engine(extract, counts, ents, exact, published,
-                  compute(exact, ents), compute(published, ents))
+    return Engine(
+        extract, counts, ents, exact, published, compute(exact, ents), compute(published, ents)
+    )
 
 
-def indicators_for_extract(folder: str | Path, audience: str, entities=None, years=None,
-                           policy: Policy = Policy()) -> IndicatorTable:
+def indicators_for_extract(
+    folder: str | Path, audience: str, entities=None, years=None, policy: Policy = Policy()
+) -> IndicatorTable:
     """``wres indicators``: every (or the chosen) entity's indicators for one audience."""
     with few_collections():
         return _indicators_for_extract(folder, audience, entities, years, policy)
@@ -96,10 +99,20 @@ def _indicators_for_extract(folder, audience, entities, years, policy) -> Indica
     if entities:
         unknown = sorted(set(entities) - set(ents.table["entity"]))
         if unknown:
-            from .problems import InputError, Problem
-            raise InputError([Problem("organisations", None, "org_code", code,
-                                      "no organisation or cluster has this code")
-                              for code in unknown])
+            from wres_helpers.problems import InputError, Problem
+
+            raise InputError(
+                [
+                    Problem(
+                        "organisations",
+                        None,
+                        "org_code",
+                        code,
+                        "no organisation or cluster has this code",
+                    )
+                    for code in unknown
+                ]
+            )
         frame = frame[frame["entity"].isin(entities)]
     if years:
         frame = frame[frame["year"].isin(years)]
@@ -109,7 +122,10 @@ def _indicators_for_extract(folder, audience, entities, years, policy) -> Indica
 def extract_fingerprint(folder: str | Path, policy: Policy) -> str:
     """A key that changes when any file of the extract, or the policy, changes."""
     folder = Path(folder).resolve()
-    parts = [(p.name, p.stat().st_size, p.stat().st_mtime_ns)
-             for p in sorted(folder.iterdir()) if p.is_file()]
+    parts = [
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    ]
     blob = json.dumps([str(folder), parts, asdict(policy)], default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]

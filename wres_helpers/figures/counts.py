@@ -13,37 +13,53 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import vocab
-from .validate import Extract, codes_of, first_seen_twice
+from wres_helpers import vocab
+from wres_helpers.extract.validate import Extract, codes_of, first_seen_twice
 
 KEY = ["org_code", "year", "measure", "breakdown", "ethnic_group"]
 RETURN_COLUMNS = KEY + ["count"]
 
 #: Measure families: a family is either reported for an organisation and year or not.
 FAMILIES = {
-    "staff": ("staff",), "board": ("board",),
+    "staff": ("staff",),
+    "board": ("board",),
     "recruitment": ("applied", "shortlisted", "appointed"),
-    "disciplinary": ("disciplinary",), "training": ("training",), "leavers": ("leavers",),
+    "disciplinary": ("disciplinary",),
+    "training": ("training",),
+    "leavers": ("leavers",),
     "survey": ("survey_respondents", "survey_positive"),
 }
-_TABLE_FAMILY = {"staff": "staff", "board": "board", "recruitment": "recruitment",
-                 "disciplinary": "disciplinary", "training": "training", "leavers": "leavers",
-                 "survey": "survey", "survey_responses": "survey"}
+_TABLE_FAMILY = {
+    "staff": "staff",
+    "board": "board",
+    "recruitment": "recruitment",
+    "disciplinary": "disciplinary",
+    "training": "training",
+    "leavers": "leavers",
+    "survey": "survey",
+    "survey_responses": "survey",
+}
 _MEASURE_FAMILY = {m: f for f, ms in FAMILIES.items() for m in ms}
 
 
-def _tally(frame: pd.DataFrame, by: dict[str, pd.Series | np.ndarray], measure: str,
-           breakdown) -> pd.DataFrame:
+def _tally(
+    frame: pd.DataFrame, by: dict[str, pd.Series | np.ndarray], measure: str, breakdown
+) -> pd.DataFrame:
     """Count rows by organisation, year, ``by`` and ethnic group, on integer codes.
 
     ``breakdown`` is a constant, or a function of the counted frame's ``by`` columns.
     """
-    columns = {"org_code": frame["org_code"], "year": frame["year"], **by,
-               "ethnic_group": frame["ethnic_category"]}
+    columns = {
+        "org_code": frame["org_code"],
+        "year": frame["year"],
+        **by,
+        "ethnic_group": frame["ethnic_category"],
+    }
     coded, labels = {}, {}
     for name, column in columns.items():
-        coded[name], labels[name] = codes_of(pd.Series(column) if isinstance(column, np.ndarray)
-                                           else column)
+        coded[name], labels[name] = codes_of(
+            pd.Series(column) if isinstance(column, np.ndarray) else column
+        )
     # One mixed-radix integer per row, counted with bincount: every key column is a
     # small categorical, so the product of their sizes is small.
     sizes = [len(labels[name]) for name in columns]
@@ -54,8 +70,9 @@ def _tally(frame: pd.DataFrame, by: dict[str, pd.Series | np.ndarray], measure: 
     tally = np.bincount(key)
     cells = np.flatnonzero(tally)
     positions = np.unravel_index(cells, sizes)
-    out = pd.DataFrame({name: np.asarray(labels[name], dtype=object)[pos]
-                        for name, pos in zip(columns, positions)})
+    out = pd.DataFrame(
+        {name: np.asarray(labels[name], dtype=object)[pos] for name, pos in zip(columns, positions)}
+    )
     out["count"] = tally[cells]
     out["measure"] = measure
     out["breakdown"] = breakdown(out) if callable(breakdown) else breakdown
@@ -64,32 +81,50 @@ def _tally(frame: pd.DataFrame, by: dict[str, pd.Series | np.ndarray], measure: 
 
 def _staff(frame: pd.DataFrame) -> pd.DataFrame:
     band = frame["pay_band"]
-    medical = np.isin(band.cat.codes.to_numpy(),
-                      [i for i, b in enumerate(band.cat.categories) if b in vocab.MEDICAL_GRADES])
+    medical = np.isin(
+        band.cat.codes.to_numpy(),
+        [i for i, b in enumerate(band.cat.categories) if b in vocab.MEDICAL_GRADES],
+    )
     clinical = frame["clinical"].to_numpy() | medical
-    return _tally(frame, {"clinical": clinical, "pay_band": band}, "staff",
-                  lambda o: np.where(o["clinical"].astype(bool), "Clinical|", "Non-clinical|")
-                  + o["pay_band"].astype(str))
+    return _tally(
+        frame,
+        {"clinical": clinical, "pay_band": band},
+        "staff",
+        lambda o: (
+            np.where(o["clinical"].astype(bool), "Clinical|", "Non-clinical|")
+            + o["pay_band"].astype(str)
+        ),
+    )
 
 
 def _board(frame: pd.DataFrame) -> pd.DataFrame:
     def label(o):
-        return (np.where(o["voting"].astype(bool), "voting", "nonvoting").astype(object) + "-"
-                + np.where(o["executive"].astype(bool), "executive", "nonexecutive"))
-    return _tally(frame, {"voting": frame["voting"], "executive": frame["executive"]},
-                  "board", label)
+        return (
+            np.where(o["voting"].astype(bool), "voting", "nonvoting").astype(object)
+            + "-"
+            + np.where(o["executive"].astype(bool), "executive", "nonexecutive")
+        )
+
+    return _tally(
+        frame, {"voting": frame["voting"], "executive": frame["executive"]}, "board", label
+    )
 
 
 def _recruitment(frame: pd.DataFrame) -> list[pd.DataFrame]:
-    return [_tally(frame, {}, "applied", "All"),
-            _tally(frame[frame["shortlisted"]], {}, "shortlisted", "All"),
-            _tally(frame[frame["appointed"]], {}, "appointed", "All")]
+    return [
+        _tally(frame, {}, "applied", "All"),
+        _tally(frame[frame["shortlisted"]], {}, "shortlisted", "All"),
+        _tally(frame[frame["appointed"]], {}, "appointed", "All"),
+    ]
 
 
 def _people_once(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     """A person counted more than once in a year counts once."""
-    repeat = (frame["repeat"].to_numpy() if "repeat" in frame.columns
-              else first_seen_twice(frame, ["org_code", "year", "staff_id"]))
+    repeat = (
+        frame["repeat"].to_numpy()
+        if "repeat" in frame.columns
+        else first_seen_twice(frame, ["org_code", "year", "staff_id"])
+    )
     once = frame[~repeat]
     return _tally(once, {}, measure, "All")
 
@@ -98,7 +133,8 @@ def _survey(frame: pd.DataFrame) -> list[pd.DataFrame]:
     out = []
     for source, measure in (("respondents", "survey_respondents"), ("positive", "survey_positive")):
         part = frame[["org_code", "year", "indicator", "ethnic_group", source]].rename(
-            columns={source: "count"})
+            columns={source: "count"}
+        )
         part = part.assign(measure=measure, breakdown=part["indicator"].astype(str))
         out.append(part[RETURN_COLUMNS])
     return out
@@ -155,8 +191,13 @@ def aggregate(extract: Extract) -> pd.DataFrame:
         given = t["wres_return"][RETURN_COLUMNS]
         parts.append(given)
         families.update(_MEASURE_FAMILY[m] for m in given["measure"].astype(str).unique())
-    parts = [p.astype({c: str for c in ("org_code", "measure", "breakdown", "ethnic_group")})
-             .astype({"year": "int64", "count": "int64"}) for p in parts if len(p)]
+    parts = [
+        p.astype({c: str for c in ("org_code", "measure", "breakdown", "ethnic_group")}).astype(
+            {"year": "int64", "count": "int64"}
+        )
+        for p in parts
+        if len(p)
+    ]
     if not parts:
         return pd.DataFrame(columns=RETURN_COLUMNS)
     counts = pd.concat(parts, ignore_index=True)
@@ -168,8 +209,13 @@ def aggregate(extract: Extract) -> pd.DataFrame:
 def _with_zeros(counts: pd.DataFrame, families: set[str]) -> pd.DataFrame:
     """Add zero rows for every breakdown and group of the families reported."""
     org_years = counts.loc[counts["measure"] == "staff", ["org_code", "year"]].drop_duplicates()
-    grid = [(m, b, g) for f in sorted(families) for m in FAMILIES[f]
-            for b in vocab.MEASURES[m] for g in vocab.ETHNIC_GROUPS]
+    grid = [
+        (m, b, g)
+        for f in sorted(families)
+        for m in FAMILIES[f]
+        for b in vocab.MEASURES[m]
+        for g in vocab.ETHNIC_GROUPS
+    ]
     cells = pd.DataFrame(grid, columns=["measure", "breakdown", "ethnic_group"])
     zeros = org_years.merge(cells, how="cross").assign(count=0)
     return pd.concat([counts, zeros[RETURN_COLUMNS]], ignore_index=True)
@@ -183,8 +229,9 @@ class Entities:
 
     def members(self, cluster: str) -> list[str]:
         t = self.table
-        return sorted(t.loc[(t["cluster"] == cluster) & (t["entity_type"] != "cluster"),
-                            "entity"].tolist())
+        return sorted(
+            t.loc[(t["cluster"] == cluster) & (t["entity_type"] != "cluster"), "entity"].tolist()
+        )
 
     def name(self, entity: str) -> str:
         return str(self.table.set_index("entity").at[entity, "entity_name"])
@@ -199,16 +246,27 @@ def entities(extract: Extract) -> Entities:
     for column in ("cluster", "population_bme_pct", "region", "nhs_income_gbp"):
         if column not in orgs.columns:
             orgs[column] = None
-    table = pd.DataFrame({
-        "entity": orgs["org_code"].astype(str), "entity_name": orgs["org_name"].astype(str),
-        "entity_type": orgs["org_type"].astype(str), "cluster": orgs["cluster"],
-        "population_bme_pct": orgs["population_bme_pct"].astype(float),
-        "region": orgs["region"]})
+    table = pd.DataFrame(
+        {
+            "entity": orgs["org_code"].astype(str),
+            "entity_name": orgs["org_name"].astype(str),
+            "entity_type": orgs["org_type"].astype(str),
+            "cluster": orgs["cluster"],
+            "population_bme_pct": orgs["population_bme_pct"].astype(float),
+            "region": orgs["region"],
+        }
+    )
     clusters = sorted(c for c in orgs["cluster"].dropna().unique())
-    extra = pd.DataFrame({"entity": clusters,
-                          "entity_name": [f"{c} cluster" for c in clusters],
-                          "entity_type": "cluster", "cluster": clusters,
-                          "population_bme_pct": np.nan, "region": None})
+    extra = pd.DataFrame(
+        {
+            "entity": clusters,
+            "entity_name": [f"{c} cluster" for c in clusters],
+            "entity_type": "cluster",
+            "cluster": clusters,
+            "population_bme_pct": np.nan,
+            "region": None,
+        }
+    )
     table = pd.concat([table, extra], ignore_index=True) if clusters else table
     return Entities(table.reset_index(drop=True))
 
@@ -223,12 +281,21 @@ def entity_counts(counts: pd.DataFrame, ents: Entities) -> pd.DataFrame:
     """
     own = counts.rename(columns={"org_code": "entity"})
     t = ents.table
-    membership = t.loc[(t["entity_type"] != "cluster") & t["cluster"].notna(),
-                       ["entity", "cluster"]]
-    clustered = own.merge(membership, on="entity").drop(columns="entity").rename(
-        columns={"cluster": "entity"})
-    clustered = clustered.groupby(["entity", "year", "measure", "breakdown", "ethnic_group"],
-                                  sort=True)["count"].sum().reset_index()
+    membership = t.loc[
+        (t["entity_type"] != "cluster") & t["cluster"].notna(), ["entity", "cluster"]
+    ]
+    clustered = (
+        own.merge(membership, on="entity")
+        .drop(columns="entity")
+        .rename(columns={"cluster": "entity"})
+    )
+    clustered = (
+        clustered.groupby(["entity", "year", "measure", "breakdown", "ethnic_group"], sort=True)[
+            "count"
+        ]
+        .sum()
+        .reset_index()
+    )
     return pd.concat([own, clustered], ignore_index=True)
 
 
@@ -259,9 +326,7 @@ def with_totals(counts: pd.DataFrame) -> pd.DataFrame:
     keys = ["entity", "year", "measure", "breakdown", "ethnic_group"]
     staff = counts[counts["measure"] == "staff"]
     side = staff["breakdown"].str.split("|", n=1).str[0]
-    parts = [counts,
-             staff.assign(breakdown=side + "|All"),
-             staff.assign(breakdown="All|All")]
+    parts = [counts, staff.assign(breakdown=side + "|All"), staff.assign(breakdown="All|All")]
     board = counts[counts["measure"] == "board"]
     for label, members in BOARD_TOTALS.items():
         parts.append(board[board["breakdown"].isin(members)].assign(breakdown=label))
@@ -275,7 +340,10 @@ def with_totals(counts: pd.DataFrame) -> pd.DataFrame:
         part = out[(out["measure"] == measure) & (out["breakdown"] == breakdown)]
         before = part.assign(year=part["year"] + 1)
         both = part.merge(before, on=keys, suffixes=("", "_before"))
-        pooled.append(both.assign(measure=f"{measure}_2y",
-                                  count=both["count"] + both["count_before"])[keys + ["count"]])
+        pooled.append(
+            both.assign(measure=f"{measure}_2y", count=both["count"] + both["count_before"])[
+                keys + ["count"]
+            ]
+        )
     out = pd.concat([out] + pooled, ignore_index=True)
     return out.reset_index(drop=True)

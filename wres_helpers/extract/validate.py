@@ -15,10 +15,10 @@ lookups.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import os
-from concurrent.futures import ThreadPoolExecutor
+import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +26,9 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from . import vocab
-from .problems import InputError, Problem
-from .read import extract_files, read_table
+from wres_helpers import vocab
+from wres_helpers.extract.read import extract_files, read_table
+from wres_helpers.problems import InputError, Problem
 
 #: At most this many rows are listed for one kind of problem in one column.
 MAX_ROWS_PER_PROBLEM = 20
@@ -153,6 +153,7 @@ def parse_choice(choices):
 
     def parse(v):
         return _BAD if _blank(v) else lookup.get(str(v).strip().lower(), _BAD)
+
     return parse
 
 
@@ -183,50 +184,121 @@ KINDS = {
     "money": Kind(parse_money, "not an amount in pounds (zero or more)", "float64"),
     "date": Kind(parse_date, "not a date (2016-05-01 or 01/05/2016)", "object"),
     "ethnic": Kind(parse_ethnic, "not an NHS Data Dictionary ethnic category", "category"),
-    "band": Kind(parse_band, "not a pay band (Band 1 ... Band 9, VSM or a medical grade)",
-                 "category"),
+    "band": Kind(
+        parse_band, "not a pay band (Band 1 ... Band 9, VSM or a medical grade)", "category"
+    ),
     "yes_no": Kind(parse_yes_no, "not yes or no (Y/N, Yes/No, TRUE/FALSE, 1/0)", "bool"),
-    "yes_no_blank": Kind(parse_yes_no_blank,
-                         "not yes, no or blank (Y/N, Yes/No, TRUE/FALSE, 1/0)", "object"),
+    "yes_no_blank": Kind(
+        parse_yes_no_blank, "not yes, no or blank (Y/N, Yes/No, TRUE/FALSE, 1/0)", "object"
+    ),
     "survey_group": Kind(parse_survey_group, "not a survey group (White or BME)", "category"),
-    "return_group": Kind(parse_return_group, "not an ethnic group (White, BME or Unknown)",
-                         "category"),
-    "org_type": Kind(parse_org_type, "not an organisation type (" + ", ".join(vocab.ORG_TYPES)
-                     + ")", "category"),
-    "provider_type": Kind(parse_provider_type, "not a provider type ("
-                          + ", ".join(vocab.PROVIDER_TYPES) + ")", "category"),
-    "measure": Kind(parse_measure, "not a measure of the WRES return ("
-                    + ", ".join(vocab.MEASURES) + ")", "category"),
+    "return_group": Kind(
+        parse_return_group, "not an ethnic group (White, BME or Unknown)", "category"
+    ),
+    "org_type": Kind(
+        parse_org_type, "not an organisation type (" + ", ".join(vocab.ORG_TYPES) + ")", "category"
+    ),
+    "provider_type": Kind(
+        parse_provider_type,
+        "not a provider type (" + ", ".join(vocab.PROVIDER_TYPES) + ")",
+        "category",
+    ),
+    "measure": Kind(
+        parse_measure,
+        "not a measure of the WRES return (" + ", ".join(vocab.MEASURES) + ")",
+        "category",
+    ),
 }
 
 #: Table -> column -> kind. Column order and required/optional come from vocab.TABLES.
 COLUMN_KINDS: dict[str, dict[str, str]] = {
-    "organisations": {"org_code": "code", "org_name": "text", "org_type": "org_type",
-                      "region": "optional_text", "cluster": "optional_text",
-                      "population_bme_pct": "pct", "nhs_income_gbp": "money"},
-    "staff": {"org_code": "code", "year": "year", "staff_id": "text",
-              "ethnic_category": "ethnic", "pay_band": "band", "clinical": "yes_no"},
-    "board": {"org_code": "code", "year": "year", "member_id": "text",
-              "ethnic_category": "ethnic", "voting": "yes_no", "executive": "yes_no"},
-    "recruitment": {"org_code": "code", "year": "year", "applicant_id": "text",
-                    "ethnic_category": "ethnic", "shortlisted": "yes_no", "appointed": "yes_no"},
-    "disciplinary": {"org_code": "code", "year": "year", "staff_id": "text",
-                     "ethnic_category": "ethnic"},
-    "training": {"org_code": "code", "year": "year", "staff_id": "text",
-                 "ethnic_category": "ethnic"},
-    "leavers": {"org_code": "code", "year": "year", "staff_id": "text",
-                "ethnic_category": "ethnic"},
-    "survey": {"org_code": "code", "year": "year", "indicator": "indicator",
-               "ethnic_group": "survey_group", "respondents": "count", "positive": "count"},
-    "survey_responses": {"org_code": "code", "year": "year", "respondent_id": "text",
-                         "ethnic_category": "ethnic", "ind5": "yes_no_blank",
-                         "ind6": "yes_no_blank", "ind7": "yes_no_blank", "ind8": "yes_no_blank"},
-    "providers": {"commissioner_code": "code", "provider_code": "code", "provider_name": "text",
-                  "provider_type": "provider_type", "nhs_income_gbp": "money",
-                  "report_due": "date", "report_received": "date",
-                  "report_url": "optional_text"},
-    "wres_return": {"org_code": "code", "year": "year", "measure": "measure",
-                    "breakdown": "text", "ethnic_group": "return_group", "count": "count"},
+    "organisations": {
+        "org_code": "code",
+        "org_name": "text",
+        "org_type": "org_type",
+        "region": "optional_text",
+        "cluster": "optional_text",
+        "population_bme_pct": "pct",
+        "nhs_income_gbp": "money",
+    },
+    "staff": {
+        "org_code": "code",
+        "year": "year",
+        "staff_id": "text",
+        "ethnic_category": "ethnic",
+        "pay_band": "band",
+        "clinical": "yes_no",
+    },
+    "board": {
+        "org_code": "code",
+        "year": "year",
+        "member_id": "text",
+        "ethnic_category": "ethnic",
+        "voting": "yes_no",
+        "executive": "yes_no",
+    },
+    "recruitment": {
+        "org_code": "code",
+        "year": "year",
+        "applicant_id": "text",
+        "ethnic_category": "ethnic",
+        "shortlisted": "yes_no",
+        "appointed": "yes_no",
+    },
+    "disciplinary": {
+        "org_code": "code",
+        "year": "year",
+        "staff_id": "text",
+        "ethnic_category": "ethnic",
+    },
+    "training": {
+        "org_code": "code",
+        "year": "year",
+        "staff_id": "text",
+        "ethnic_category": "ethnic",
+    },
+    "leavers": {
+        "org_code": "code",
+        "year": "year",
+        "staff_id": "text",
+        "ethnic_category": "ethnic",
+    },
+    "survey": {
+        "org_code": "code",
+        "year": "year",
+        "indicator": "indicator",
+        "ethnic_group": "survey_group",
+        "respondents": "count",
+        "positive": "count",
+    },
+    "survey_responses": {
+        "org_code": "code",
+        "year": "year",
+        "respondent_id": "text",
+        "ethnic_category": "ethnic",
+        "ind5": "yes_no_blank",
+        "ind6": "yes_no_blank",
+        "ind7": "yes_no_blank",
+        "ind8": "yes_no_blank",
+    },
+    "providers": {
+        "commissioner_code": "code",
+        "provider_code": "code",
+        "provider_name": "text",
+        "provider_type": "provider_type",
+        "nhs_income_gbp": "money",
+        "report_due": "date",
+        "report_received": "date",
+        "report_url": "optional_text",
+    },
+    "wres_return": {
+        "org_code": "code",
+        "year": "year",
+        "measure": "measure",
+        "breakdown": "text",
+        "ethnic_group": "return_group",
+        "count": "count",
+    },
 }
 
 #: Columns whose pairs must be unique in a table (one row per person per year, ...).
@@ -241,9 +313,15 @@ UNIQUE_KEYS = {
 }
 #: Tables where a person counts once a year however often they appear.
 ONCE_A_YEAR = ("disciplinary", "training", "leavers")
-_KEY_NOUN = {"organisations": "org_code", "staff": "staff_id", "board": "member_id",
-             "survey": "indicator and ethnic_group", "survey_responses": "respondent_id",
-             "providers": "provider_code", "wres_return": "measure, breakdown and ethnic_group"}
+_KEY_NOUN = {
+    "organisations": "org_code",
+    "staff": "staff_id",
+    "board": "member_id",
+    "survey": "indicator and ethnic_group",
+    "survey_responses": "respondent_id",
+    "providers": "provider_code",
+    "wres_return": "measure, breakdown and ethnic_group",
+}
 
 
 def parse_column(values: pd.Series, parse: Callable, dtype: str = "object"):
@@ -283,8 +361,10 @@ def parse_column(values: pd.Series, parse: Callable, dtype: str = "object"):
     if dtype == "category":
         cats = list(dict.fromkeys(r for r in results if r is not _BAD and r is not None))
         position = {c: i for i, c in enumerate(cats)}
-        to_cat = np.array([position.get(r, -1) if r is not _BAD and r is not None else -1
-                           for r in results], dtype=np.int32)
+        to_cat = np.array(
+            [position.get(r, -1) if r is not _BAD and r is not None else -1 for r in results],
+            dtype=np.int32,
+        )
         return pd.Categorical.from_codes(to_cat[codes], categories=cats), ok_unique[codes]
     parsed_unique = np.empty(len(results), dtype=object)
     parsed_unique[:] = [None if r is _BAD else r for r in results]
@@ -336,9 +416,15 @@ def _value_schema(table: str, memo: dict | None = None) -> pa.DataFrameSchema:
             if memo is not None:
                 memo[_name] = (parsed, ok)
             return pd.Series(ok, index=s.index)
-        columns[name] = pa.Column(None, checks=[pa.Check(check, name=COLUMN_KINDS[table][name],
-                                                         error=kind.message, ignore_na=False)],
-                                  nullable=True, required=name in required)
+
+        columns[name] = pa.Column(
+            None,
+            checks=[
+                pa.Check(check, name=COLUMN_KINDS[table][name], error=kind.message, ignore_na=False)
+            ],
+            nullable=True,
+            required=name in required,
+        )
     return pa.DataFrameSchema(columns, strict=False)
 
 
@@ -346,16 +432,21 @@ def _cap(problems: list[Problem]) -> list[Problem]:
     """List at most MAX_ROWS_PER_PROBLEM rows of each kind, then say how many more."""
     seen: dict[tuple, int] = {}
     kept = []
-    for p in sorted(problems, key=lambda p: (p.table, p.column or "", p.message,
-                                             p.row if p.row is not None else -1)):
+    for p in sorted(
+        problems,
+        key=lambda p: (p.table, p.column or "", p.message, p.row if p.row is not None else -1),
+    ):
         key = (p.table, p.column, p.message)
         seen[key] = seen.get(key, 0) + 1
         if seen[key] <= MAX_ROWS_PER_PROBLEM:
             kept.append(p)
     for (table, column, message), n in seen.items():
         if n > MAX_ROWS_PER_PROBLEM:
-            kept.append(Problem(table, None, column, None,
-                                f"{n - MAX_ROWS_PER_PROBLEM} more rows: {message}"))
+            kept.append(
+                Problem(
+                    table, None, column, None, f"{n - MAX_ROWS_PER_PROBLEM} more rows: {message}"
+                )
+            )
     return kept
 
 
@@ -374,14 +465,27 @@ def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
             check = str(case.check)
             if check == "column_in_dataframe":
                 found = ", ".join(repr(str(c)) for c in raw.columns[:8])
-                problems.append(Problem(table, 1, str(case.failure_case), None,
-                                        "required column is missing; the header (row 1) has "
-                                        + (found or "no columns")))
+                problems.append(
+                    Problem(
+                        table,
+                        1,
+                        str(case.failure_case),
+                        None,
+                        "required column is missing; the header (row 1) has "
+                        + (found or "no columns"),
+                    )
+                )
             elif check in messages:
                 value = case.failure_case
-                problems.append(Problem(table, int(case.index) + 2, str(case.column),
-                                        None if _blank(value) else str(value),
-                                        messages[check]))
+                problems.append(
+                    Problem(
+                        table,
+                        int(case.index) + 2,
+                        str(case.column),
+                        None if _blank(value) else str(value),
+                        messages[check],
+                    )
+                )
     if any(p.row == 1 for p in problems):
         return pd.DataFrame(), problems
     parsed: dict[str, object] = {}
@@ -403,45 +507,73 @@ def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     return frame, problems
 
 
-def _row_problems(table: str, frame: pd.DataFrame, mask: pd.Series, column: str,
-                  message: str, raw: pd.DataFrame) -> list[Problem]:
+def _row_problems(
+    table: str, frame: pd.DataFrame, mask: pd.Series, column: str, message: str, raw: pd.DataFrame
+) -> list[Problem]:
     rows = frame.index[mask.to_numpy()]
-    return [Problem(table, int(i) + 2, column,
-                    None if _blank(raw.at[i, column]) else str(raw.at[i, column]), message)
-            for i in rows[: MAX_ROWS_PER_PROBLEM + 1]] + (
-        [Problem(table, None, column, None, f"{len(rows) - MAX_ROWS_PER_PROBLEM - 1} more rows: "
-                 + message)] if len(rows) > MAX_ROWS_PER_PROBLEM + 1 else [])
+    return [
+        Problem(
+            table,
+            int(i) + 2,
+            column,
+            None if _blank(raw.at[i, column]) else str(raw.at[i, column]),
+            message,
+        )
+        for i in rows[: MAX_ROWS_PER_PROBLEM + 1]
+    ] + (
+        [
+            Problem(
+                table,
+                None,
+                column,
+                None,
+                f"{len(rows) - MAX_ROWS_PER_PROBLEM - 1} more rows: " + message,
+            )
+        ]
+        if len(rows) > MAX_ROWS_PER_PROBLEM + 1
+        else []
+    )
 
 
 def _record_schema(table: str, org_codes: set[str]) -> pa.DataFrameSchema:
     """Rules across a parsed record's fields, and its link to ``organisations``."""
     checks = []
     if table == "recruitment":
-        checks.append(pa.Check(lambda d: ~(d["appointed"] & ~d["shortlisted"]),
-                               name="appointed_needs_shortlisted"))
+        checks.append(
+            pa.Check(
+                lambda d: ~(d["appointed"] & ~d["shortlisted"]), name="appointed_needs_shortlisted"
+            )
+        )
     if table == "survey":
-        checks.append(pa.Check(lambda d: d["positive"] <= d["respondents"],
-                               name="positive_within_respondents"))
+        checks.append(
+            pa.Check(
+                lambda d: d["positive"] <= d["respondents"], name="positive_within_respondents"
+            )
+        )
     columns = {}
     code_column = "commissioner_code" if table == "providers" else "org_code"
     if table != "organisations":
-        columns[code_column] = pa.Column(None, pa.Check(lambda s: s.isin(org_codes),
-                                                        name="known_org"))
+        columns[code_column] = pa.Column(
+            None, pa.Check(lambda s: s.isin(org_codes), name="known_org")
+        )
     # Uniqueness is checked on integer codes (first_seen_twice), far faster on
     # millions of identifiers than pandera's comparison of text tuples.
     return pa.DataFrameSchema(columns, checks=checks)
 
 
 _RECORD_MESSAGES = {
-    "appointed_needs_shortlisted": ("appointed", "appointed = yes but shortlisted = no; "
-                                                 "appointment requires shortlisting"),
+    "appointed_needs_shortlisted": (
+        "appointed",
+        "appointed = yes but shortlisted = no; appointment requires shortlisting",
+    ),
     "positive_within_respondents": ("positive", "positive is more than respondents"),
     "known_org": (None, "org_code is not in the organisations table"),
 }
 
 
-def _check_records(table: str, frame: pd.DataFrame, raw: pd.DataFrame,
-                   org_codes: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
+def _check_records(
+    table: str, frame: pd.DataFrame, raw: pd.DataFrame, org_codes: set[str]
+) -> tuple[pd.DataFrame, list[Problem]]:
     problems, bad_rows = [], set()
     if table in UNIQUE_KEYS:
         key = UNIQUE_KEYS[table]
@@ -452,8 +584,11 @@ def _check_records(table: str, frame: pd.DataFrame, raw: pd.DataFrame,
         twice = frame.index[first_seen_twice(frame, key)]
         for index in twice:
             value = raw.at[index, column]
-            problems.append(Problem(table, int(index) + 2, column,
-                                    None if _blank(value) else str(value), message))
+            problems.append(
+                Problem(
+                    table, int(index) + 2, column, None if _blank(value) else str(value), message
+                )
+            )
         bad_rows.update(twice)
     try:
         _record_schema(table, org_codes).validate(frame, lazy=True)
@@ -477,8 +612,9 @@ def _check_records(table: str, frame: pd.DataFrame, raw: pd.DataFrame,
             continue
         bad_rows.add(index)
         value = raw.at[index, column] if column in raw.columns else None
-        problems.append(Problem(table, index + 2, column,
-                                None if _blank(value) else str(value), message))
+        problems.append(
+            Problem(table, index + 2, column, None if _blank(value) else str(value), message)
+        )
     return frame.drop(index=list(bad_rows)), problems
 
 
@@ -525,9 +661,16 @@ def load_extract(folder: str | Path) -> Extract:
         if table not in files and not any(p.table == table for p in problems):
             if table == "staff" and "wres_return" in files:
                 continue
-            problems.append(Problem(table, None, None, None,
-                                    f"required table is missing (no {table}.csv, "
-                                    f"{table}.xlsx or {table}.parquet in the extract)"))
+            problems.append(
+                Problem(
+                    table,
+                    None,
+                    None,
+                    None,
+                    f"required table is missing (no {table}.csv, "
+                    f"{table}.xlsx or {table}.parquet in the extract)",
+                )
+            )
     raw_tables: dict[str, pd.DataFrame] = {}
     parsed: dict[str, pd.DataFrame] = {}
 
@@ -578,42 +721,64 @@ def _check_clusters(orgs: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
     if "cluster" not in orgs.columns:
         return []
     clash = orgs["cluster"].isin(set(orgs["org_code"])) & orgs["cluster"].notna()
-    return _row_problems("organisations", orgs, clash, "cluster",
-                         "cluster code is also an organisation's org_code; "
-                         "give the cluster a code of its own", raw)
+    return _row_problems(
+        "organisations",
+        orgs,
+        clash,
+        "cluster",
+        "cluster code is also an organisation's org_code; give the cluster a code of its own",
+        raw,
+    )
 
 
 def _check_return(frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
     valid = {(m, b) for m, bs in vocab.MEASURES.items() for b in bs}
-    pairs = pd.Series(list(zip(frame["measure"].astype(str), frame["breakdown"].astype(str))),
-                      index=frame.index)
+    pairs = pd.Series(
+        list(zip(frame["measure"].astype(str), frame["breakdown"].astype(str))), index=frame.index
+    )
     mask = ~pairs.isin(valid)
-    return _row_problems("wres_return", frame, mask, "breakdown",
-                         "not a breakdown of this measure (see the contract's "
-                         "aggregated extract)", raw)
+    return _row_problems(
+        "wres_return",
+        frame,
+        mask,
+        "breakdown",
+        "not a breakdown of this measure (see the contract's aggregated extract)",
+        raw,
+    )
 
 
-def _check_overlaps(parsed: dict[str, pd.DataFrame],
-                    raw: dict[str, pd.DataFrame]) -> list[Problem]:
+def _check_overlaps(parsed: dict[str, pd.DataFrame], raw: dict[str, pd.DataFrame]) -> list[Problem]:
     """One source per organisation and year: both survey tables, or records and a return."""
     problems = []
     pairs = [("survey", "survey_responses", "both survey and survey_responses give")]
-    pairs += [(t, "wres_return", f"both {t} and wres_return give")
-              for t in vocab.RECORD_TABLES if t != "survey_responses"]
+    pairs += [
+        (t, "wres_return", f"both {t} and wres_return give")
+        for t in vocab.RECORD_TABLES
+        if t != "survey_responses"
+    ]
     for first, second, words in pairs:
         if first not in parsed or second not in parsed:
             continue
         other = parsed[second]
         if second == "wres_return":
-            measure = {"staff": ["staff"], "board": ["board"],
-                       "recruitment": ["applied", "shortlisted", "appointed"],
-                       "survey": ["survey_respondents", "survey_positive"]}.get(first, [first])
+            measure = {
+                "staff": ["staff"],
+                "board": ["board"],
+                "recruitment": ["applied", "shortlisted", "appointed"],
+                "survey": ["survey_respondents", "survey_positive"],
+            }.get(first, [first])
             other = other[other["measure"].isin(measure)]
         keys = set(zip(other["org_code"], other["year"]))
         firsts = parsed[first][["org_code", "year"]].drop_duplicates()
         clash = [k in keys for k in zip(firsts["org_code"], firsts["year"])]
         for i, row in firsts[clash].iterrows():
-            problems.append(Problem(first, int(i) + 2, "org_code", str(row["org_code"]),
-                                    f"{words} organisation {row['org_code']} for "
-                                    f"{row['year']}; keep one"))
+            problems.append(
+                Problem(
+                    first,
+                    int(i) + 2,
+                    "org_code",
+                    str(row["org_code"]),
+                    f"{words} organisation {row['org_code']} for {row['year']}; keep one",
+                )
+            )
     return problems

@@ -17,22 +17,51 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .publish import Policy
+from wres_helpers.figures.disclosure import Policy
 
 SAFE_SUFFIXES = {".html", ".csv"}
 #: Column headings of published count columns.
-COUNT_HEADINGS = {"white", "bme", "unknown", "total", "members", "bme members", "respondents",
-                  "records", "ethnicity not known", "shortlisted", "appointed", "entered",
-                  "accessed", "headcount", "applied", "leavers", "denominator", "staff",
-                  "value"}
+COUNT_HEADINGS = {
+    "white",
+    "bme",
+    "unknown",
+    "total",
+    "members",
+    "bme members",
+    "respondents",
+    "records",
+    "ethnicity not known",
+    "shortlisted",
+    "appointed",
+    "entered",
+    "accessed",
+    "headcount",
+    "applied",
+    "leavers",
+    "denominator",
+    "staff",
+    "value",
+}
 RECORD_COLUMNS = {"staff_id", "applicant_id", "member_id", "respondent_id", "ethnic_category"}
-CODE_MARKERS = ("jp-InputArea", 'class="input_area"', "jp-CodeMirrorEditor", 'class="highlight',
-                "In&nbsp;[", "<pre><code")
-TRACEBACK_MARKERS = ("Traceback (most recent call last)", "output_error", "jp-OutputArea-error",
-                     "ansi-red-fg")
-PATH_PATTERN = re.compile(r"(?:(?<![\w.:/])/(?:home|work|tmp|Users|root|mnt|var|opt|srv)/[\w./-]+"
-                          r"|\b[A-Za-z]:\\[\w\\ .-]+"
-                          r"|\b[\w-]+\.(?:csv|parquet|xlsx|ipynb|py|yaml|pkl)\b)")
+CODE_MARKERS = (
+    "jp-InputArea",
+    'class="input_area"',
+    "jp-CodeMirrorEditor",
+    'class="highlight',
+    "In&nbsp;[",
+    "<pre><code",
+)
+TRACEBACK_MARKERS = (
+    "Traceback (most recent call last)",
+    "output_error",
+    "jp-OutputArea-error",
+    "ansi-red-fg",
+)
+PATH_PATTERN = re.compile(
+    r"(?:(?<![\w.:/])/(?:home|work|tmp|Users|root|mnt|var|opt|srv)/[\w./-]+"
+    r"|\b[A-Za-z]:\\[\w\\ .-]+"
+    r"|\b[\w-]+\.(?:csv|parquet|xlsx|ipynb|py|yaml|pkl)\b)"
+)
 NUMBER_PATTERN = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w])")
 
 
@@ -103,8 +132,15 @@ def _numbers(text: str) -> list[str]:
     return NUMBER_PATTERN.findall(text)
 
 
-_COUNT_SUFFIXES = ("_n", "_shortlisted", "_appointed", "_entered", "_accessed", "_headcount",
-                   "_respondents")
+_COUNT_SUFFIXES = (
+    "_n",
+    "_shortlisted",
+    "_appointed",
+    "_entered",
+    "_accessed",
+    "_headcount",
+    "_respondents",
+)
 
 
 def _kind(statistic: str) -> str:
@@ -118,7 +154,8 @@ def _kind(statistic: str) -> str:
 
 
 def _token(value: float, kind: str) -> str:
-    from .present import fmt
+    from wres_helpers.report.formatting import fmt
+
     return fmt(abs(value), kind).rstrip("%")
 
 
@@ -131,23 +168,32 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
     published values alone (the gap between two published percentages, the
     sum of two published denominators).
     """
-    from .reportdata import ReportData, load, prepare
+    from wres_helpers.report.data import ReportData, load, prepare
+
     allowed: set[str] = set()
     for extract in extracts:
         data = prepare(extract, policy, cache_dir)["public"]
         data = data if isinstance(data, ReportData) else load(data)
         ind = data.indicators[~data.indicators["suppressed"]]
-        for stat, value, low, high in zip(ind["statistic"], ind["value"], ind["ci_low"],
-                                          ind["ci_high"]):
+        for stat, value, low, high in zip(
+            ind["statistic"], ind["value"], ind["ci_low"], ind["ci_high"]
+        ):
             kind = _kind(stat)
             for v in (value, low, high):
                 if v == v:
                     allowed.add(_token(v, kind))
-        wide = ind.pivot_table(index=["entity", "year", "indicator", "breakdown"],
-                               columns="statistic", values="value", aggfunc="first")
-        for a, b, kind in (("bme_pct", "white_pct", "pct"), ("board_bme_pct", "workforce_bme_pct", "pct"),
-                           ("white_shortlisted", "bme_shortlisted", "count"),
-                           ("white_headcount", "bme_headcount", "count")):
+        wide = ind.pivot_table(
+            index=["entity", "year", "indicator", "breakdown"],
+            columns="statistic",
+            values="value",
+            aggfunc="first",
+        )
+        for a, b, kind in (
+            ("bme_pct", "white_pct", "pct"),
+            ("board_bme_pct", "workforce_bme_pct", "pct"),
+            ("white_shortlisted", "bme_shortlisted", "count"),
+            ("white_headcount", "bme_headcount", "count"),
+        ):
             if a in wide and b in wide:
                 combined = (wide[a] - wide[b]) if kind == "pct" else (wide[a] + wide[b])
                 allowed.update(_token(v, kind) for v in combined.dropna())
@@ -166,22 +212,44 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
 NOT_FIGURES = re.compile(
     r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b"
     r"|£[\d,]+(?:\.\d+)?|\b\d+ days?\b|Generated at [^.]*\.|\bBand \d\w?\b|\bIndicator \d\b"
-    r"|\b\d: |\bindicators? \d(?:-\d)?\b|\b[1-9] of the \d\b|\b\d{4}-\d{2}-\d{2}\b")
+    r"|\b\d: |\bindicators? \d(?:-\d)?\b|\b[1-9] of the \d\b|\b\d{4}-\d{2}-\d{2}\b"
+)
 
 
 def _constants(policy: Policy) -> set[str]:
     """Numbers the reports print that are rules, not data."""
-    from .params import ReportParams
+    from wres_helpers.report.params import ReportParams
+
     fields = ReportParams.model_fields
     flag = fields["self_report_flag_pct"].default
-    return {"0.80", "1.25", "95", "99.8", "1", "2", "3", "4", "5", "6", "7", "8", "9", "100",
-            f"{flag:g}", f"{100 - flag:g}", str(fields["caution_below"].default),
-            str(policy.max_suppressed + 1), str(policy.max_suppressed), str(policy.rounding_base),
-            str(policy.survey_min_respondents)}
+    return {
+        "0.80",
+        "1.25",
+        "95",
+        "99.8",
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "100",
+        f"{flag:g}",
+        f"{100 - flag:g}",
+        str(fields["caution_below"].default),
+        str(policy.max_suppressed + 1),
+        str(policy.max_suppressed),
+        str(policy.rounding_base),
+        str(policy.survey_min_respondents),
+    }
 
 
-def audit_html(path: Path, text: str, ids: set[str], allowed: set[str] | None,
-               policy: Policy) -> list[Finding]:
+def audit_html(
+    path: Path, text: str, ids: set[str], allowed: set[str] | None, policy: Policy
+) -> list[Finding]:
     name = path.name
     found: list[Finding] = []
     for marker in CODE_MARKERS:
@@ -194,8 +262,12 @@ def audit_html(path: Path, text: str, ids: set[str], allowed: set[str] | None,
             break
     page = _Page()
     page.feed(text)
-    visible = " ".join(page.text + page.alts + [c for t in page.tables for r in t["rows"] for c in r]
-                       + [h for t in page.tables for h in t["headers"]])
+    visible = " ".join(
+        page.text
+        + page.alts
+        + [c for t in page.tables for r in t["rows"] for c in r]
+        + [h for t in page.tables for h in t["headers"]]
+    )
     for match in PATH_PATTERN.findall(visible):
         found.append(Finding(name, "text", f"a file path or file name: {match!r}"))
     if ids:
@@ -205,25 +277,46 @@ def audit_html(path: Path, text: str, ids: set[str], allowed: set[str] | None,
     for t_index, t in enumerate(page.tables, 1):
         headers = [h.strip().lower() for h in t["headers"]]
         if RECORD_COLUMNS & set(headers):
-            found.append(Finding(name, f"table {t_index}", "record-level data (a column of "
-                                 + ", ".join(sorted(RECORD_COLUMNS & set(headers))) + ")"))
+            found.append(
+                Finding(
+                    name,
+                    f"table {t_index}",
+                    "record-level data (a column of "
+                    + ", ".join(sorted(RECORD_COLUMNS & set(headers)))
+                    + ")",
+                )
+            )
         for r_index, row in enumerate(t["rows"], 1):
             for heading, cell in zip(headers, row):
                 if heading in COUNT_HEADINGS and re.fullmatch(r"\d+", cell.replace(",", "")):
                     count = int(cell.replace(",", ""))
                     if 1 <= count <= policy.max_suppressed:
-                        found.append(Finding(name, f"table {t_index}, row {r_index}, "
-                                             f"column {heading!r}", f"a count of {count}"))
+                        found.append(
+                            Finding(
+                                name,
+                                f"table {t_index}, row {r_index}, column {heading!r}",
+                                f"a count of {count}",
+                            )
+                        )
     if allowed is not None:
         ok = allowed | _constants(policy)
-        for where, pieces in (("alt text", page.alts), ("text", page.text),
-                              ("table", [c for t in page.tables for r in t["rows"] for c in r[1:]])):
+        for where, pieces in (
+            ("alt text", page.alts),
+            ("text", page.text),
+            ("table", [c for t in page.tables for r in t["rows"] for c in r[1:]]),
+        ):
             for piece in pieces:
                 for number in _numbers(NOT_FIGURES.sub(" ", piece)):
                     if number.rstrip("%").lstrip("-") in ok:
                         continue
-                    found.append(Finding(name, where, f"a figure that is not a published "
-                                         f"value: {number!r} in {piece.strip()[:80]!r}"))
+                    found.append(
+                        Finding(
+                            name,
+                            where,
+                            f"a figure that is not a published "
+                            f"value: {number!r} in {piece.strip()[:80]!r}",
+                        )
+                    )
     return found
 
 
@@ -250,19 +343,25 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     return found
 
 
-def extract_ids(extract: str | Path, policy: Policy = Policy(),
-                cache_dir: Path | None = None) -> frozenset[str]:
+def extract_ids(
+    extract: str | Path, policy: Policy = Policy(), cache_dir: Path | None = None
+) -> frozenset[str]:
     """The extract's identifiers (from the cache ``wres run`` made, when there is one)."""
-    from .reportdata import identifiers, load_pickle, prepare
-    from .validate import load_extract
+    from wres_helpers.extract.validate import load_extract
+    from wres_helpers.report.data import identifiers, load_pickle, prepare
+
     if cache_dir is not None:
         return load_pickle(prepare(extract, policy, cache_dir)["ids"])
     return identifiers(load_extract(extract))
 
 
-def audit_folder(folder: Path, extract: str | Path | None = None,
-                 policy: Policy = Policy(), extracts=None,
-                 cache_dir: Path | None = None) -> list[Finding]:
+def audit_folder(
+    folder: Path,
+    extract: str | Path | None = None,
+    policy: Policy = Policy(),
+    extracts=None,
+    cache_dir: Path | None = None,
+) -> list[Finding]:
     """Audit every file under ``folder``; an empty list means nothing was found."""
     extracts = list(extracts or ([] if extract is None else [extract]))
     ids: set[str] = set()
@@ -275,8 +374,13 @@ def audit_folder(folder: Path, extract: str | Path | None = None,
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder)
         if path.suffix.lower() not in SAFE_SUFFIXES:
-            findings.append(Finding(str(rel), "file", "a file that is never published "
-                                    f"({path.suffix or 'no extension'})"))
+            findings.append(
+                Finding(
+                    str(rel),
+                    "file",
+                    f"a file that is never published ({path.suffix or 'no extension'})",
+                )
+            )
             continue
         try:
             text = path.read_text(encoding="utf-8")

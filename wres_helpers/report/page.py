@@ -15,7 +15,7 @@ import nbformat
 from jinja2 import Environment, select_autoescape
 from nbconvert import HTMLExporter
 
-from .present import INTERNAL_BANNER, esc, table
+from wres_helpers.report.formatting import INTERNAL_BANNER, esc, table
 
 #: Cells with this tag are for notebook readers and regression checks, not the report.
 HIDDEN_TAGS = {"remove-from-report", "parameters", "injected-parameters"}
@@ -48,7 +48,7 @@ details summary { cursor: pointer; color: var(--blue); }
 ul.toc { columns: 2; } footer { color: var(--grey); font-size: 0.9rem; margin-top: 3rem; }
 @media print { .banner { position: fixed; top: 0; left: 0; right: 0; } main { padding-top: 3rem; }
                details { display: block; } }
-"""
+"""  # noqa: E501 (moving to a .css file)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -76,8 +76,13 @@ _ENV = Environment(autoescape=select_autoescape(default=True))
 def page(title: str, body_html: str, audience: str, generated_at: str) -> str:
     """A whole HTML page around ``body_html`` (already safe HTML)."""
     return _ENV.from_string(PAGE).render(
-        title=title, style=STYLE, internal=audience == "internal", banner=INTERNAL_BANNER,
-        body=body_html, footer=f"Generated at {generated_at}." if generated_at else "")
+        title=title,
+        style=STYLE,
+        internal=audience == "internal",
+        banner=INTERNAL_BANNER,
+        body=body_html,
+        footer=f"Generated at {generated_at}." if generated_at else "",
+    )
 
 
 def report_body(nb: nbformat.NotebookNode) -> str:
@@ -87,39 +92,75 @@ def report_body(nb: nbformat.NotebookNode) -> str:
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or HIDDEN_TAGS & set(cell.metadata.get("tags", [])):
             continue
-        cell.outputs = [o for o in cell.get("outputs", [])
-                        if o.get("output_type") in ("display_data", "execute_result")
-                        and "text/html" in o.get("data", {})]
+        cell.outputs = [
+            o
+            for o in cell.get("outputs", [])
+            if o.get("output_type") in ("display_data", "execute_result")
+            and "text/html" in o.get("data", {})
+        ]
         for o in cell.outputs:
             o["data"] = {"text/html": o["data"]["text/html"]}
         cell.id = f"cell-{i}"
         kept.append(cell)
     nb.cells = kept
-    exporter = HTMLExporter(template_name="basic", exclude_input=True,
-                            exclude_input_prompt=True, exclude_output_prompt=True,
-                            anchor_link_text="")
+    exporter = HTMLExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        anchor_link_text="",
+    )
     body, _ = exporter.from_notebook_node(nb)
     return body
 
 
-def render_report(nb: nbformat.NotebookNode, title: str, audience: str,
-                  generated_at: str | None = None) -> str:
+def render_report(
+    nb: nbformat.NotebookNode, title: str, audience: str, generated_at: str | None = None
+) -> str:
     """An executed report notebook as a finished HTML page."""
-    return page(title, report_body(nb), audience, generated_at if generated_at is not None
-                else dt.datetime.now().strftime("%d %B %Y %H:%M"))
+    return page(
+        title,
+        report_body(nb),
+        audience,
+        generated_at if generated_at is not None else dt.datetime.now().strftime("%d %B %Y %H:%M"),
+    )
 
 
 def render_index(entries: list[dict], audience: str, generated_at: str | None = None) -> str:
     """The index of an audience's reports, with their headline figures."""
-    rows = [[f'<a href="{esc(e["file"])}">{esc(e["name"])} ({esc(e["entity"])})</a>',
-             esc(e["type"]), esc(e["year"]), esc(e["headline"].get("1", "")),
-             esc(e["headline"].get("2", "")), esc(e["headline"].get("3", "")),
-             esc(e["headline"].get("9", ""))] for e in entries]
-    body = ("<h1>Workforce Race Equality Standard reports</h1>"
-            f"<p class=\"lede\">{len(entries)} {esc(audience)} report(s).</p>"
-            + table(["Report", "Type", "Year", "BME share of workforce",
-                     "Indicator 2 likelihood", "Indicator 3 likelihood",
-                     "Board minus workforce BME share"], rows,
-                    caption="Reports and headline figures", raw=True))
-    return page("WRES reports", body, audience, generated_at if generated_at is not None
-                else dt.datetime.now().strftime("%d %B %Y %H:%M"))
+    rows = [
+        [
+            f'<a href="{esc(e["file"])}">{esc(e["name"])} ({esc(e["entity"])})</a>',
+            esc(e["type"]),
+            esc(e["year"]),
+            esc(e["headline"].get("1", "")),
+            esc(e["headline"].get("2", "")),
+            esc(e["headline"].get("3", "")),
+            esc(e["headline"].get("9", "")),
+        ]
+        for e in entries
+    ]
+    body = (
+        "<h1>Workforce Race Equality Standard reports</h1>"
+        f'<p class="lede">{len(entries)} {esc(audience)} report(s).</p>'
+        + table(
+            [
+                "Report",
+                "Type",
+                "Year",
+                "BME share of workforce",
+                "Indicator 2 likelihood",
+                "Indicator 3 likelihood",
+                "Board minus workforce BME share",
+            ],
+            rows,
+            caption="Reports and headline figures",
+            raw=True,
+        )
+    )
+    return page(
+        "WRES reports",
+        body,
+        audience,
+        generated_at if generated_at is not None else dt.datetime.now().strftime("%d %B %Y %H:%M"),
+    )

@@ -3,7 +3,7 @@
 A raw frame keeps every value as the file gave it (text as categorical
 strings, so that vocabularies are looked up once per distinct value) with
 column names folded to lower case and trimmed. Parsing and checking the
-values is :mod:`wres_helpers.validate`'s job.
+values is :mod:`wres_helpers.extract.validate`'s job.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from .problems import InputError, Problem
-from .vocab import ID_COLUMNS, TABLES
+from wres_helpers.problems import InputError, Problem
+from wres_helpers.vocab import ID_COLUMNS, TABLES
 
 FORMATS = (".csv", ".xlsx", ".parquet")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
@@ -33,12 +33,25 @@ def find_table(folder: Path, table: str) -> Path | None:
     InputError
         When the table is given in more than one format.
     """
-    found = [p for p in sorted(folder.iterdir()) if p.is_file()
-             and p.stem.lower() == table and p.suffix.lower() in FORMATS]
+    found = [
+        p
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.stem.lower() == table and p.suffix.lower() in FORMATS
+    ]
     if len(found) > 1:
-        raise InputError([Problem(table, None, None, None,
-                                  "given twice: " + ", ".join(p.name for p in found)
-                                  + "; keep one file per table")])
+        raise InputError(
+            [
+                Problem(
+                    table,
+                    None,
+                    None,
+                    None,
+                    "given twice: "
+                    + ", ".join(p.name for p in found)
+                    + "; keep one file per table",
+                )
+            ]
+        )
     return found[0] if found else None
 
 
@@ -82,16 +95,25 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
     if len(dupes):
         raise InputError([Problem(table, 1, c, None, "column given twice") for c in dupes])
     if len(frame) == 0:
-        raise InputError([Problem(table, None, None, None,
-                                  f"{path.name} has a header but no records")])
+        raise InputError(
+            [Problem(table, None, None, None, f"{path.name} has a header but no records")]
+        )
     return frame
 
 
 def _binary_check(data: bytes, table: str, name: str) -> None:
     if b"\x00" in data[:65536]:
-        raise InputError([Problem(table, None, None, None,
-                                  f"{name} is not a text file (binary data); "
-                                  "save it as CSV, UTF-8")])
+        raise InputError(
+            [
+                Problem(
+                    table,
+                    None,
+                    None,
+                    None,
+                    f"{name} is not a text file (binary data); save it as CSV, UTF-8",
+                )
+            ]
+        )
 
 
 def _decode(data: bytes, table: str, name: str, notes: list[str]) -> str:
@@ -103,11 +125,22 @@ def _decode(data: bytes, table: str, name: str, notes: list[str]) -> str:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as err:
-        raise InputError([Problem(table, None, None, None,
-                                  f"{name} is neither UTF-8 nor Windows-1252 text "
-                                  f"(byte {err.start}); save it as CSV, UTF-8")]) from None
-    notes.append(f"{name} is not UTF-8; read it as Windows-1252. "
-                 "Save it as CSV UTF-8 to be sure of names with accents.")
+        raise InputError(
+            [
+                Problem(
+                    table,
+                    None,
+                    None,
+                    None,
+                    f"{name} is neither UTF-8 nor Windows-1252 text "
+                    f"(byte {err.start}); save it as CSV, UTF-8",
+                )
+            ]
+        ) from None
+    notes.append(
+        f"{name} is not UTF-8; read it as Windows-1252. "
+        "Save it as CSV UTF-8 to be sure of names with accents."
+    )
     return text
 
 
@@ -125,7 +158,11 @@ def _arrow_csv(data: bytes, header: list[str]) -> pd.DataFrame:
         parse_options=pacsv.ParseOptions(newlines_in_values=False),
         convert_options=pacsv.ConvertOptions(
             column_types={h: pa.string() if _is_id(h) else _TEXT for h in header},
-            strings_can_be_null=True, null_values=[""], quoted_strings_can_be_null=True))
+            strings_can_be_null=True,
+            null_values=[""],
+            quoted_strings_can_be_null=True,
+        ),
+    )
     return arrow.to_pandas()
 
 
@@ -154,13 +191,26 @@ def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
     csv.field_size_limit(1 << 30)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     header, records = rows[0], rows[1:]
-    ragged = [Problem(table, i + 2, None, f"{len(r)} fields",
-                      f"row has {len(r)} fields but the header has {len(header)}")
-              for i, r in enumerate(records) if r and len(r) != len(header)]
+    ragged = [
+        Problem(
+            table,
+            i + 2,
+            None,
+            f"{len(r)} fields",
+            f"row has {len(r)} fields but the header has {len(header)}",
+        )
+        for i, r in enumerate(records)
+        if r and len(r) != len(header)
+    ]
     if ragged:
-        raise InputError(ragged[:50] + ([Problem(table, None, None, None,
-                                                 f"{len(ragged) - 50} more ragged rows")]
-                                        if len(ragged) > 50 else []))
+        raise InputError(
+            ragged[:50]
+            + (
+                [Problem(table, None, None, None, f"{len(ragged) - 50} more ragged rows")]
+                if len(ragged) > 50
+                else []
+            )
+        )
     kept = [i for i, r in enumerate(records) if r]
     frame = pd.DataFrame([records[i] for i in kept], columns=header, index=kept, dtype=object)
     frame = frame.replace("", None)
@@ -173,14 +223,23 @@ def _is_id(name: str) -> bool:
 
 def _read_xlsx(path: Path, table: str) -> pd.DataFrame:
     if not zipfile.is_zipfile(path):
-        raise InputError([Problem(table, None, None, None,
-                                  f"{path.name} is not an Excel workbook")])
+        raise InputError(
+            [Problem(table, None, None, None, f"{path.name} is not an Excel workbook")]
+        )
     try:
         frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
     except Exception as err:  # openpyxl raises many kinds for a damaged file
-        raise InputError([Problem(table, None, None, None,
-                                  f"{path.name} could not be read as a workbook "
-                                  f"({type(err).__name__})")]) from None
+        raise InputError(
+            [
+                Problem(
+                    table,
+                    None,
+                    None,
+                    None,
+                    f"{path.name} could not be read as a workbook ({type(err).__name__})",
+                )
+            ]
+        ) from None
     frame = frame.dropna(how="all")
     for col in frame.columns:
         frame[col] = frame[col].map(_excel_text, na_action="ignore")
@@ -202,22 +261,32 @@ def _read_parquet(path: Path, table: str) -> pd.DataFrame:
         schema = pq.read_schema(path)
         # Text columns come as dictionaries straight from Parquet's dictionary
         # pages (no re-hashing); identifiers, nearly all distinct, as plain text.
-        text = [f.name for f in schema
-                if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
-                and not _is_id(f.name)]
+        text = [
+            f.name
+            for f in schema
+            if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
+            and not _is_id(f.name)
+        ]
         arrow = pq.read_table(path, read_dictionary=text)
     except Exception as err:  # pyarrow raises several kinds for a damaged file
-        raise InputError([Problem(table, None, None, None,
-                                  f"{path.name} could not be read as Parquet "
-                                  f"({type(err).__name__})")]) from None
+        raise InputError(
+            [
+                Problem(
+                    table,
+                    None,
+                    None,
+                    None,
+                    f"{path.name} could not be read as Parquet ({type(err).__name__})",
+                )
+            ]
+        ) from None
     return arrow.to_pandas()
 
 
 def extract_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
     """The file of each contract table found in ``folder``, and any table given twice."""
     if not folder.is_dir():
-        raise InputError([Problem("extract", None, None, str(folder),
-                                  "is not a folder of tables")])
+        raise InputError([Problem("extract", None, None, str(folder), "is not a folder of tables")])
     files: dict[str, Path] = {}
     problems: list[Problem] = []
     for table in TABLES:
