@@ -102,8 +102,21 @@ def rendered(tmp_path_factory):
     return outputs, code
 
 
-#: Test modules that run real kernels, render pages or drive a browser.
-BATCH_MODULES = {"test_runner", "test_faults", "test_reproducibility", "test_accessibility"}
+#: The integration tier (``-m batch``): modules that run real kernels, render pages, drive a
+#: browser or build whole example reports, and tests that run the command line per case or
+#: search the example extract exhaustively. ``make test-fast`` leaves them out.
+BATCH_MODULES = {
+    "test_runner",
+    "test_faults",
+    "test_reproducibility",
+    "test_accessibility",
+    "test_report",
+}
+BATCH_TESTS = {
+    "test_hostile_extract",
+    "test_a_total_never_pins_a_withheld_part",
+    "test_public_cluster_report_reveals_no_member_by_difference",
+}
 
 
 def pytest_collection_modifyitems(config, items):
