@@ -6,10 +6,10 @@ technical guidance for CCGs (July 2015) asks of them.
   against the local working-age population, leavers, non-disclosure, and
   conclusions and recommendations from documented rules.
 - Due regard: the six Brown Principles, with evidence computed where the
-  data can show it.
-- Provider assurance: which providers the standard applies to (not small
-  providers, whose NHS income is not expected to exceed £200,000, nor
-  primary care) and whether each published its report on time.
+  data can show it (the rules in :mod:`~wres_helpers.report.assurance`).
+- Provider assurance: which providers the standard applies to and whether
+  each published its report on time (:mod:`~wres_helpers.report.assurance`);
+  recommendations from :mod:`~wres_helpers.report.recommendations`.
 - CSU clusters: the members' aggregate, their pro forma returns (Example 2)
   and a staff survey pooled across members (Example 3).
 """
@@ -18,180 +18,21 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 import pandas as pd
 
 from wres_helpers.figures.disclosure import publish_count
-from wres_helpers.figures.indicators import NON_ADVERSE, TITLES
+from wres_helpers.figures.indicators import TITLES
+from wres_helpers.report.assurance import (
+    BROWN_REQUIREMENTS,
+    brown_evidence,
+    provider_scope,
+    report_status,
+)
 from wres_helpers.report.formatting import esc, fmt, missing, para, section, table
 from wres_helpers.report.params import BROWN_PRINCIPLES
 from wres_helpers.report.provider import Html, Report
-
-#: NHS Standard Contract: a small provider's NHS income is not expected to exceed this.
-SMALL_PROVIDER_LIMIT_GBP = 200_000
-#: A gap in BME share (percentage points) above which a recommendation fires.
-GAP_PP = 5.0
-
-BROWN_REQUIREMENTS = {
-    "knowledge": "Be aware of the WRES, its aims and metrics.",
-    "sufficient_information": "Consider what data the CCG has about its own workforce by "
-    "ethnicity, and what more it needs.",
-    "timeliness": "Collect and analyse workforce and staff-survey data with the WRES metrics "
-    "before decisions are taken, to the providers' timetable.",
-    "real_consideration": "Make the WRES an integral part of decisions on workforce treatment "
-    "and experience, with rigour and an open mind.",
-    "accountability": "Do not delegate having due regard to the WRES to another body.",
-    "monitoring_and_review": "Keep regard to the WRES when workforce policies are implemented "
-    "and reviewed: a continuing duty.",
-}
-
-
-# --- provider assurance ------------------------------------------------------------------
-
-
-def provider_scope(provider_type: str, nhs_income_gbp) -> tuple[bool, str]:
-    """Whether the WRES applies to a provider, and why.
-
-    The standard applies to providers under the NHS Standard Contract except
-    small providers (NHS income not expected to exceed £200,000 a year) and
-    primary care (the guidance, section 3.3).
-
-    Examples
-    --------
-    >>> provider_scope("nhs", 200_000)
-    (False, 'Small provider: NHS income not expected to exceed £200,000')
-    >>> provider_scope("independent", 200_001)[0]
-    True
-    """
-    if provider_type == "primary_care":
-        return False, "Primary care: outside the WRES"
-    if missing(nhs_income_gbp):
-        return True, "NHS income not stated: treated as in scope"
-    if nhs_income_gbp <= SMALL_PROVIDER_LIMIT_GBP:
-        return False, "Small provider: NHS income not expected to exceed £200,000"
-    return True, "NHS Standard Contract provider above the small-provider limit"
-
-
-def report_status(due: dt.date | None, received: dt.date | None, as_of: dt.date) -> str:
-    """A provider's WRES report against its due date: on time, late, overdue or not yet due.
-
-    Examples
-    --------
-    >>> d = dt.date(2023, 10, 31)
-    >>> report_status(d, dt.date(2023, 10, 31), d), report_status(d, dt.date(2023, 11, 2), d)
-    ('On time', 'Late (2 days)')
-    >>> report_status(d, None, dt.date(2023, 11, 1)), report_status(d, None, d)
-    ('Overdue (1 day)', 'Not yet due')
-    """
-    if due is None:
-        return "No due date" if received is None else "Received (no due date)"
-    if received is not None:
-        late = (received - due).days
-        return "On time" if late <= 0 else f"Late ({late} day{'s' if late != 1 else ''})"
-    over = (as_of - due).days
-    if over > 0:
-        return f"Overdue ({over} day{'s' if over != 1 else ''})"
-    return "Not yet due"
-
-
-# --- recommendations -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    rule: str
-    finding: str
-    recommendation: str
-
-
-def recommendations(
-    figures: dict, nondisclosure_pct: float, gap_pp: float = GAP_PP
-) -> list[Recommendation]:
-    """Conclusions and recommendations from documented rules (the guidance's Appendix 1).
-
-    Parameters
-    ----------
-    figures : dict
-        ``unknown_pct`` (table -> % of records with ethnicity not known),
-        ``bme_applied_pct``, ``bme_shortlisted_pct``, ``bme_staff_pct``,
-        ``population_bme_pct``, ``bme_staff_n``, ``appointment_rl``; a value
-        of None (missing or suppressed) leaves its rule unassessed.
-    nondisclosure_pct : float
-        Rule 1 fires when a table's unknown share is above this.
-    gap_pp : float
-        Rules 2 and 3 fire when a BME share falls short by more than this.
-
-    Rules
-    -----
-    1. Non-disclosure above the threshold: improve recording.
-    2. BME share of applicants above that of shortlisted by more than the gap:
-       review shortlisting.
-    3. BME share of staff below the local working-age population's by more
-       than the gap: review attraction.
-    4. No BME staff where the local population has BME residents: a concern.
-    5. Appointment likelihood outside the non-adverse range: review appointment.
-    """
-    out = []
-    unknown = {k: v for k, v in (figures.get("unknown_pct") or {}).items() if not missing(v)}
-    high = [f"{k} ({fmt(v, 'pct')})" for k, v in unknown.items() if v > nondisclosure_pct]
-    if high:
-        out.append(
-            Recommendation(
-                "non-disclosure",
-                f"Ethnicity is not recorded for more than {nondisclosure_pct:g}% "
-                f"of records in: {', '.join(high)}.",
-                "Take steps to improve the gathering and recording of ethnicity for current "
-                "employees, new starters and leavers: is the question asked, are people preferring "
-                "not to say, or is the answer not recorded?",
-            )
-        )
-    applied, shortlisted = figures.get("bme_applied_pct"), figures.get("bme_shortlisted_pct")
-    if not (missing(applied) or missing(shortlisted)) and applied - shortlisted > gap_pp:
-        out.append(
-            Recommendation(
-                "shortlisting",
-                f"BME applicants were {fmt(applied, 'pct')} of applicants but "
-                f"{fmt(shortlisted, 'pct')} of those shortlisted.",
-                "Review the value placed on ethnic diversity through recruitment: how person "
-                "specifications are written, how shortlisting is done, and feedback to "
-                "unsuccessful groups.",
-            )
-        )
-    staff, population = figures.get("bme_staff_pct"), figures.get("population_bme_pct")
-    if not (missing(staff) or missing(population)) and population - staff > gap_pp:
-        out.append(
-            Recommendation(
-                "representation",
-                f"BME staff are {fmt(staff, 'pct')} of the workforce against "
-                f"{fmt(population, 'pct')} of the local working-age population.",
-                "Review how the organisation attracts applicants from BME communities, and "
-                "whether targeted support is available to local residents.",
-            )
-        )
-    bme_n = figures.get("bme_staff_n")
-    if bme_n == 0 and not missing(population) and population > 0:
-        out.append(
-            Recommendation(
-                "no-bme-staff",
-                "No member of staff identified as BME, where "
-                f"{fmt(population, 'pct')} of the local working-age population is BME.",
-                "Work to uncover the causes, starting with recording and recruitment.",
-            )
-        )
-    rl = figures.get("appointment_rl")
-    if not missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
-        out.append(
-            Recommendation(
-                "appointment",
-                f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-                "applicants to be appointed from shortlisting, outside the non-adverse range.",
-                "Review interview and appointment practice, including panel make-up and the "
-                "weighting of equality and diversity competencies.",
-            )
-        )
-    return out
-
+from wres_helpers.report.recommendations import recommendations
 
 # --- the reports -----------------------------------------------------------------------------
 
@@ -345,36 +186,16 @@ class CommissionerReport(Report):
         return Html(section("Due regard (the Brown Principles)", body, ident="due-regard"))
 
     def _evidence(self, key: str) -> tuple[str, str]:
-        if key == "sufficient_information":
-            known, s = self._share("staff", "All|All", "Unknown")
-            survey = [i for i in (5, 6, 7, 8) if self.has(i)]
-            if s or missing(known):
-                return "Ethnicity recording not published.", "Not assessed"
-            text = (
-                f"Ethnicity recorded for {fmt(100 - known, 'pct')} of staff; staff-survey "
-                f"results for {len(survey) and 'all four' or 'none'} of indicators 5-8."
-            )
-            good = (100 - known) >= 100 - self.params.self_report_flag_pct and len(survey) == 4
-            return text, "Met" if good else "Partly met"
-        if key == "timeliness":
-            date, deadline = self.params.report_date, self.params.publication_deadline
-            if date and deadline:
-                return (
-                    f"Report dated {date:%d %B %Y}; deadline {deadline:%d %B %Y}.",
-                    "Met" if date <= deadline else "Not met: after the deadline",
-                )
-            return "", "Not evidenced"
-        if key == "monitoring_and_review":
-            actions = self.params.last_year_actions
-            reviewed = [a for a in actions if a.outcome]
-            if actions:
-                return (
-                    f"Last year's actions reviewed: {len(reviewed)} of {len(actions)} have a "
-                    "recorded outcome.",
-                    "Met" if len(reviewed) == len(actions) else "Partly met",
-                )
-            return "", "Not evidenced"
-        return "", "Not evidenced"
+        known, suppressed = self._share("staff", "All|All", "Unknown")
+        return brown_evidence(
+            key,
+            math.nan if suppressed else known,
+            [i for i in (5, 6, 7, 8) if self.has(i)],
+            self.params.self_report_flag_pct,
+            self.params.report_date,
+            self.params.publication_deadline,
+            self.params.last_year_actions,
+        )
 
     def provider_assurance(self) -> Html:
         """Providers the standard applies to, and whether each published on time."""
