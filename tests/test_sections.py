@@ -101,3 +101,38 @@ def test_a_local_section_is_laid_out_as_the_others():
     assert html == (
         '<section id="local"><h2>Our local context</h2><p>Staff &lt;networks&gt; met.</p></section>'
     )
+
+
+def _with_local_section(rendered, tmp_path, *paragraphs):
+    """The rendered public pages, RX1's with a local section added as the README shows."""
+    import shutil
+
+    outputs, _ = rendered
+    folder = tmp_path / "public"
+    shutil.copytree(outputs / "public", folder)
+    report = Report.open("RX1", 2023, str(example_extract()), "public", {})
+    section = report.local_section("Our staff networks", *paragraphs)
+    page = folder / "RX1-2023.html"
+    page.write_text(page.read_text().replace("</main>", section + "</main>", 1))
+    return folder, outputs / ".cache"
+
+
+def test_a_local_section_as_the_readme_shows_passes_the_audit(rendered, tmp_path):
+    from wres_helpers.batch.audit import audit_folder
+
+    folder, cache = _with_local_section(
+        rendered,
+        tmp_path,
+        "The BME staff network met six times this year and advised on the action plan.",
+        "Its chair sits on the people committee.",
+    )
+    assert audit_folder(folder, extracts=[example_extract()], cache_dir=cache) == []
+
+
+def test_a_local_section_quoting_an_unpublished_figure_fails_the_audit(rendered, tmp_path):
+    from wres_helpers.batch.audit import audit_folder
+
+    # 31.37% is no published value of RX1's public report (its percentages have one decimal).
+    folder, cache = _with_local_section(rendered, tmp_path, "31.37% of our bank staff are BME.")
+    findings = audit_folder(folder, extracts=[example_extract()], cache_dir=cache)
+    assert [f.what for f in findings if "31.37%" in f.what]
