@@ -70,6 +70,7 @@ def test_the_masks_hide_only_what_changes_between_runs():
     )
 
 
+@pytest.mark.batch
 def test_a_whole_page_from_a_kernel_is_the_golden_page(tmp_path):
     import papermill
 
