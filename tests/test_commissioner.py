@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from wres_helpers.figures.disclosure import Policy, protect_totals, publish_count
 from wres_helpers.figures.engine import indicators_for_extract
-from wres_helpers.report.commissioner import provider_scope, recommendations, report_status
+from wres_helpers.report.assurance import provider_scope, report_status
+from wres_helpers.report.recommendations import recommendations
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,8 @@ class Job:
     params: ReportParams
     name: str
     fingerprint: str
+    #: The prepared report data of the job's audience: the kernel's one input.
+    report_data: str = ""
 
 
 def collect(paths: list[str | Path]) -> list[Path]:
@@ -82,7 +84,6 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
     logger = logging.getLogger("papermill")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    os.environ["WRES_CACHE_DIR"] = str(cache_dir)
     os.environ.setdefault("MPLBACKEND", "Agg")
     executed = runs / f"{job.name}.ipynb"
     # The kernel inherits this process's stderr: send it to the run log, not the terminal.
@@ -102,13 +103,14 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
                 "extract": p.extract,
                 "audience": p.audience,
                 "options": p.options(),
+                "report_data": job.report_data,
             },
             progress_bar=False,
             log_output=True,
             execution_timeout=p.cell_timeout,
         )
         nb = nbformat.read(executed, as_version=4)
-        entry = _index_entry(nb)
+        entry = _index_entry(p, job.report_data)
         html = render_report(nb, f"{entry['name']}: WRES report {p.year}", p.audience)
         write_bytes_atomic(html.encode("utf-8"), outputs / p.audience / f"{job.name}.html")
         entry.update(
@@ -137,13 +139,12 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
         handler.close()
 
 
-def _index_entry(nb) -> dict:
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if "application/json" in data and "headline" in data["application/json"]:
-                return dict(data["application/json"])
-    raise RuntimeError("the notebook displayed no index entry (call report.index_entry())")
+def _index_entry(params: ReportParams, report_data: str) -> dict:
+    """The report's index entry, from the report data the notebook was given."""
+    from wres_helpers.report.data import load
+    from wres_helpers.report.provider import Report
+
+    return Report(params, load(Path(report_data))).index_entry()
 
 
 def _reason(err: BaseException) -> str:
@@ -225,13 +226,14 @@ def run_reports(
         queue.append(Job(source, params, report_name(params), ""))
 
     prepared: dict[tuple, str | None] = {}
+    built: dict[tuple, dict] = {}
     for job in queue:
         p = job.params
         policy = Policy(p.max_suppressed, p.rounding_base, p.survey_min_respondents)
         key = (p.extract, policy)
         if key not in prepared:
             try:
-                prepare(p.extract, policy, cache_dir)
+                built[key] = prepare(p.extract, policy, cache_dir)
                 prepared[key] = None
             except InputError as err:
                 prepared[key] = (
@@ -242,6 +244,7 @@ def run_reports(
             except OSError as err:
                 prepared[key] = f"the extract could not be read: {err}"
         job.fingerprint = _fingerprint(p) if prepared[key] is None else ""
+        job.report_data = str(built[key][p.audience]) if prepared[key] is None else ""
     runnable = []
     for job in queue:
         p = job.params

@@ -25,25 +25,8 @@ def _ok(v) -> bool:
     return not missing(v)
 
 
-def group_bars(
-    rows: list[dict],
-    value_kind: str,
-    title: str,
-    xlabel: str,
-    caption: str,
-    reference: float | None = None,
-    reference_label: str = "",
-) -> str:
-    """Horizontal bars of White and BME figures per category, with 95% intervals.
-
-    Parameters
-    ----------
-    rows : list of dict
-        ``category, group, value, low, high, suppressed`` (values as fractions
-        for ``rate``, 0-100 for ``pct``).
-    """
-    frame = pd.DataFrame(rows)
-    shown = frame[~frame["suppressed"] & frame["value"].map(_ok)].copy()
+def _draw_bars(frame, shown, value_kind, title, xlabel, reference):
+    """The bar chart's figure: shown bars labelled with their values, the reference line."""
     scale = 100 if value_kind == "rate" else 1
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * max(3, len(frame)) + 1.2))
     if not shown.empty:
@@ -74,6 +57,47 @@ def group_bars(
     if ax.get_legend() is not None:
         ax.legend(title=None, loc="lower right")
     ax.set_xlim(0, max([1.0] + list(shown.get("plotted", pd.Series([1.0])) * 1.45)))
+    return fig
+
+
+def _bars_table(rows: list[dict], value_kind: str, title: str) -> str:
+    """The bar chart's data as a table."""
+
+    def interval(r) -> str:
+        if r["suppressed"] or not _ok(r.get("low")):
+            return ""
+        return f"{fmt(r['low'], value_kind)} to {fmt(r['high'], value_kind)}"
+
+    return table(
+        ["Category", "Group", "Figure", "95% interval"],
+        [
+            [r["category"], r["group"], fmt(r["value"], value_kind, r["suppressed"]), interval(r)]
+            for r in rows
+        ],
+        caption=title,
+    )
+
+
+def group_bars(
+    rows: list[dict],
+    value_kind: str,
+    title: str,
+    xlabel: str,
+    caption: str,
+    reference: float | None = None,
+    reference_label: str = "",
+) -> str:
+    """Horizontal bars of White and BME figures per category, with 95% intervals.
+
+    Parameters
+    ----------
+    rows : list of dict
+        ``category, group, value, low, high, suppressed`` (values as fractions
+        for ``rate``, 0-100 for ``pct``).
+    """
+    frame = pd.DataFrame(rows)
+    shown = frame[~frame["suppressed"] & frame["value"].map(_ok)].copy()
+    fig = _draw_bars(frame, shown, value_kind, title, xlabel, reference)
     described = "; ".join(
         f"{r['category']}, {r['group']}: " + fmt(r["value"], value_kind, r["suppressed"])
         for r in rows
@@ -81,24 +105,7 @@ def group_bars(
     alt = f"{title}. Bar chart. {described}."
     if reference is not None:
         alt += f" Dashed line: {reference_label} {fmt(reference, value_kind)}."
-    data = table(
-        ["Category", "Group", "Figure", "95% interval"],
-        [
-            [
-                r["category"],
-                r["group"],
-                fmt(r["value"], value_kind, r["suppressed"]),
-                (
-                    ""
-                    if r["suppressed"] or not _ok(r.get("low"))
-                    else f"{fmt(r['low'], value_kind)} to {fmt(r['high'], value_kind)}"
-                ),
-            ]
-            for r in rows
-        ],
-        caption=title,
-    )
-    return figure(fig, alt, caption, data)
+    return figure(fig, alt, caption, _bars_table(rows, value_kind, title))
 
 
 def likelihood_trend(rows: list[dict], caption: str) -> str:
@@ -139,17 +146,8 @@ def likelihood_trend(rows: list[dict], caption: str) -> str:
     return figure(fig, alt, caption, data)
 
 
-def funnel(
-    points: pd.DataFrame,
-    curve: pd.DataFrame,
-    target: float,
-    highlight: str,
-    title: str,
-    xlabel: str,
-    caption: str,
-    names: dict[str, str],
-) -> str:
-    """A funnel plot: each organisation's likelihood against its denominator."""
+def _draw_funnel(points, curve, target, highlight, title, xlabel, names):
+    """The funnel plot's figure: limits, peer average, the others and this organisation."""
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
     if not curve.empty:
         ax.plot(
@@ -187,27 +185,43 @@ def funnel(
     ax.set_ylabel("Relative likelihood")
     ax.set_title(title)
     ax.legend(fontsize=8, loc="best")
+    return fig
 
-    def position(row) -> str:
-        n = row["na"] + row["nb"]
-        if curve.empty:
-            return "no limits (too few data)"
-        i = (curve["n"] - n).abs().idxmin()
-        c = curve.loc[i]
-        if c["low998"] <= row["rl"] <= c["high998"]:
-            return (
-                "within 95% limits"
-                if c["low95"] <= row["rl"] <= c["high95"]
-                else "between 95% and 99.8% limits"
-            )
-        return "outside 99.8% limits"
 
+def _position(curve: pd.DataFrame, row) -> str:
+    """Where an organisation's point lies against the limits nearest its denominator."""
+    n = row["na"] + row["nb"]
+    if curve.empty:
+        return "no limits (too few data)"
+    i = (curve["n"] - n).abs().idxmin()
+    c = curve.loc[i]
+    if c["low998"] <= row["rl"] <= c["high998"]:
+        return (
+            "within 95% limits"
+            if c["low95"] <= row["rl"] <= c["high95"]
+            else "between 95% and 99.8% limits"
+        )
+    return "outside 99.8% limits"
+
+
+def funnel(
+    points: pd.DataFrame,
+    curve: pd.DataFrame,
+    target: float,
+    highlight: str,
+    title: str,
+    xlabel: str,
+    caption: str,
+    names: dict[str, str],
+) -> str:
+    """A funnel plot: each organisation's likelihood against its denominator."""
+    fig = _draw_funnel(points, curve, target, highlight, title, xlabel, names)
     rows = [
         [
             names.get(r["entity"], r["entity"]),
             fmt(r["na"] + r["nb"], "count"),
             fmt(r["rl"], "ratio"),
-            position(r),
+            _position(curve, r),
         ]
         for _, r in points.iterrows()
     ]

@@ -1,205 +1,63 @@
-"""Commissioners (CCGs, ICBs) and CSU clusters: what NHS England's supplementary
-technical guidance for CCGs (July 2015) asks of them.
+"""Commissioners (CCGs, ICBs): what NHS England's supplementary technical
+guidance for CCGs (July 2015) asks of them.
 
-- Own workforce, modelled on the guidance's Appendix 1 (North Somerset CCG):
-  profile by ethnic group with the governing body, recruitment monitoring
-  against the local working-age population, leavers, non-disclosure, and
-  conclusions and recommendations from documented rules.
+- Own workforce, modelled on the guidance's Appendix 1 (North Somerset CCG),
+  built in :mod:`~wres_helpers.report.own_workforce`, with conclusions and
+  recommendations from :mod:`~wres_helpers.report.recommendations`.
 - Due regard: the six Brown Principles, with evidence computed where the
-  data can show it.
-- Provider assurance: which providers the standard applies to (not small
-  providers, whose NHS income is not expected to exceed £200,000, nor
-  primary care) and whether each published its report on time.
-- CSU clusters: the members' aggregate, their pro forma returns (Example 2)
-  and a staff survey pooled across members (Example 3).
+  data can show it (the rules in :mod:`~wres_helpers.report.assurance`).
+- Provider assurance: which providers the standard applies to and whether
+  each published its report on time (:mod:`~wres_helpers.report.assurance`).
+
+:class:`CommissioningReport` holds what commissioners and CSU clusters
+(:mod:`~wres_helpers.report.cluster`) share: counts from the cells, shares and
+the publication advice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 import pandas as pd
+from markupsafe import Markup
 
 from wres_helpers.figures.disclosure import publish_count
-from wres_helpers.figures.indicators import NON_ADVERSE, TITLES
-from wres_helpers.report.formatting import esc, fmt, missing, para, section, table
+from wres_helpers.report import own_workforce
+from wres_helpers.report.assurance import (
+    BROWN_REQUIREMENTS,
+    brown_evidence,
+    provider_scope,
+    report_status,
+)
+from wres_helpers.report.figure import PUBLICATION_RULE, Figure
+from wres_helpers.report.formatting import missing, para, part, table
+from wres_helpers.report.overview import headlines
 from wres_helpers.report.params import BROWN_PRINCIPLES
 from wres_helpers.report.provider import Html, Report
+from wres_helpers.report.sections import COMMISSIONER
 
-#: NHS Standard Contract: a small provider's NHS income is not expected to exceed this.
-SMALL_PROVIDER_LIMIT_GBP = 200_000
-#: A gap in BME share (percentage points) above which a recommendation fires.
-GAP_PP = 5.0
-
-BROWN_REQUIREMENTS = {
-    "knowledge": "Be aware of the WRES, its aims and metrics.",
-    "sufficient_information": "Consider what data the CCG has about its own workforce by "
-    "ethnicity, and what more it needs.",
-    "timeliness": "Collect and analyse workforce and staff-survey data with the WRES metrics "
-    "before decisions are taken, to the providers' timetable.",
-    "real_consideration": "Make the WRES an integral part of decisions on workforce treatment "
-    "and experience, with rigour and an open mind.",
-    "accountability": "Do not delegate having due regard to the WRES to another body.",
-    "monitoring_and_review": "Keep regard to the WRES when workforce policies are implemented "
-    "and reviewed: a continuing duty.",
-}
+#: Breakdowns whose small counts the internal report's publication advice lists.
+ADVICE_BREAKDOWNS = ["All", "All|All", "Total board", "1", "5", "6", "7", "8"]
+#: The provider-assurance table's columns.
+ASSURANCE_HEADERS = [
+    "Provider",
+    "Type",
+    "NHS income",
+    "WRES applies",
+    "Reason",
+    "Due",
+    "Received",
+    "Status",
+    "Link",
+]
 
 
-# --- provider assurance ------------------------------------------------------------------
+class CommissioningReport(Report):
+    """What commissioners' and clusters' reports share: counts, shares, publication advice."""
 
-
-def provider_scope(provider_type: str, nhs_income_gbp) -> tuple[bool, str]:
-    """Whether the WRES applies to a provider, and why.
-
-    The standard applies to providers under the NHS Standard Contract except
-    small providers (NHS income not expected to exceed £200,000 a year) and
-    primary care (the guidance, section 3.3).
-
-    Examples
-    --------
-    >>> provider_scope("nhs", 200_000)
-    (False, 'Small provider: NHS income not expected to exceed £200,000')
-    >>> provider_scope("independent", 200_001)[0]
-    True
-    """
-    if provider_type == "primary_care":
-        return False, "Primary care: outside the WRES"
-    if missing(nhs_income_gbp):
-        return True, "NHS income not stated: treated as in scope"
-    if nhs_income_gbp <= SMALL_PROVIDER_LIMIT_GBP:
-        return False, "Small provider: NHS income not expected to exceed £200,000"
-    return True, "NHS Standard Contract provider above the small-provider limit"
-
-
-def report_status(due: dt.date | None, received: dt.date | None, as_of: dt.date) -> str:
-    """A provider's WRES report against its due date: on time, late, overdue or not yet due.
-
-    Examples
-    --------
-    >>> d = dt.date(2023, 10, 31)
-    >>> report_status(d, dt.date(2023, 10, 31), d), report_status(d, dt.date(2023, 11, 2), d)
-    ('On time', 'Late (2 days)')
-    >>> report_status(d, None, dt.date(2023, 11, 1)), report_status(d, None, d)
-    ('Overdue (1 day)', 'Not yet due')
-    """
-    if due is None:
-        return "No due date" if received is None else "Received (no due date)"
-    if received is not None:
-        late = (received - due).days
-        return "On time" if late <= 0 else f"Late ({late} day{'s' if late != 1 else ''})"
-    over = (as_of - due).days
-    if over > 0:
-        return f"Overdue ({over} day{'s' if over != 1 else ''})"
-    return "Not yet due"
-
-
-# --- recommendations -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    rule: str
-    finding: str
-    recommendation: str
-
-
-def recommendations(
-    figures: dict, nondisclosure_pct: float, gap_pp: float = GAP_PP
-) -> list[Recommendation]:
-    """Conclusions and recommendations from documented rules (the guidance's Appendix 1).
-
-    Parameters
-    ----------
-    figures : dict
-        ``unknown_pct`` (table -> % of records with ethnicity not known),
-        ``bme_applied_pct``, ``bme_shortlisted_pct``, ``bme_staff_pct``,
-        ``population_bme_pct``, ``bme_staff_n``, ``appointment_rl``; a value
-        of None (missing or suppressed) leaves its rule unassessed.
-    nondisclosure_pct : float
-        Rule 1 fires when a table's unknown share is above this.
-    gap_pp : float
-        Rules 2 and 3 fire when a BME share falls short by more than this.
-
-    Rules
-    -----
-    1. Non-disclosure above the threshold: improve recording.
-    2. BME share of applicants above that of shortlisted by more than the gap:
-       review shortlisting.
-    3. BME share of staff below the local working-age population's by more
-       than the gap: review attraction.
-    4. No BME staff where the local population has BME residents: a concern.
-    5. Appointment likelihood outside the non-adverse range: review appointment.
-    """
-    out = []
-    unknown = {k: v for k, v in (figures.get("unknown_pct") or {}).items() if not missing(v)}
-    high = [f"{k} ({fmt(v, 'pct')})" for k, v in unknown.items() if v > nondisclosure_pct]
-    if high:
-        out.append(
-            Recommendation(
-                "non-disclosure",
-                f"Ethnicity is not recorded for more than {nondisclosure_pct:g}% "
-                f"of records in: {', '.join(high)}.",
-                "Take steps to improve the gathering and recording of ethnicity for current "
-                "employees, new starters and leavers: is the question asked, are people preferring "
-                "not to say, or is the answer not recorded?",
-            )
-        )
-    applied, shortlisted = figures.get("bme_applied_pct"), figures.get("bme_shortlisted_pct")
-    if not (missing(applied) or missing(shortlisted)) and applied - shortlisted > gap_pp:
-        out.append(
-            Recommendation(
-                "shortlisting",
-                f"BME applicants were {fmt(applied, 'pct')} of applicants but "
-                f"{fmt(shortlisted, 'pct')} of those shortlisted.",
-                "Review the value placed on ethnic diversity through recruitment: how person "
-                "specifications are written, how shortlisting is done, and feedback to "
-                "unsuccessful groups.",
-            )
-        )
-    staff, population = figures.get("bme_staff_pct"), figures.get("population_bme_pct")
-    if not (missing(staff) or missing(population)) and population - staff > gap_pp:
-        out.append(
-            Recommendation(
-                "representation",
-                f"BME staff are {fmt(staff, 'pct')} of the workforce against "
-                f"{fmt(population, 'pct')} of the local working-age population.",
-                "Review how the organisation attracts applicants from BME communities, and "
-                "whether targeted support is available to local residents.",
-            )
-        )
-    bme_n = figures.get("bme_staff_n")
-    if bme_n == 0 and not missing(population) and population > 0:
-        out.append(
-            Recommendation(
-                "no-bme-staff",
-                "No member of staff identified as BME, where "
-                f"{fmt(population, 'pct')} of the local working-age population is BME.",
-                "Work to uncover the causes, starting with recording and recruitment.",
-            )
-        )
-    rl = figures.get("appointment_rl")
-    if not missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
-        out.append(
-            Recommendation(
-                "appointment",
-                f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-                "applicants to be appointed from shortlisting, outside the non-adverse range.",
-                "Review interview and appointment practice, including panel make-up and the "
-                "weighting of equality and diversity competencies.",
-            )
-        )
-    return out
-
-
-# --- the reports -----------------------------------------------------------------------------
-
-
-class CommissionerReport(Report):
-    """A CCG's or ICB's report: its own workforce, due regard and provider assurance."""
-
-    def _cell(self, measure: str, breakdown: str, group: str, year: int | None = None):
+    def cell(self, measure: str, breakdown: str, group: str, year: int | None = None) -> Figure:
+        """One count of the report data's cells; an absent figure where there is none."""
         c = self.data.cells
         row = c[
             (c["entity"] == self.entity)
@@ -209,17 +67,81 @@ class CommissionerReport(Report):
             & (c["ethnic_group"] == group)
         ]
         if row.empty:
-            return math.nan, False
-        return float(row["count"].iloc[0]), bool(row["suppressed"].iloc[0])
+            return Figure()
+        suppressed = bool(row["suppressed"].iloc[0])
+        return Figure(
+            float(row["count"].iloc[0]),
+            suppressed=suppressed,
+            withheld_by=PUBLICATION_RULE if suppressed else None,
+        )
 
-    def _share(self, measure: str, breakdown: str, group: str = "BME"):
-        part, ps = self._cell(measure, breakdown, group)
-        whole, ws = self._cell(measure, breakdown, "All")
-        if ps or ws:
-            return math.nan, True
-        return (100 * part / whole if not missing(whole) and whole > 0 else math.nan), False
+    def share(self, measure: str, breakdown: str, group: str = "BME") -> Figure:
+        """A group's percentage of a measure's total; withheld where either count is."""
+        part_, whole = self.cell(measure, breakdown, group), self.cell(measure, breakdown, "All")
+        if part_.suppressed or whole.suppressed:
+            return Figure(math.nan, suppressed=True, withheld_by=PUBLICATION_RULE)
+        ok = not missing(whole.value) and whole.value > 0
+        return Figure(100 * part_.value / whole.value if ok else math.nan)
 
-    def _population(self):
+    def publication_advice(self) -> Html:
+        """Whether a public report says enough to publish; what may be published."""
+        if self.public:
+            return self._section("publication-advice", para(self._public_advice()))
+        small = self._small_cells()
+        text = (
+            "This internal report contains exact figures. Before publishing, use the public "
+            "version, in which counts from 1 to "
+            f"{self.data.policy.max_suppressed} are withheld and others rounded. "
+        )
+        text += (
+            "In this report, these would be withheld: " + "; ".join(small) + "."
+            if small
+            else "No count in this report is small enough to be withheld."
+        )
+        return self._section("publication-advice", para(text))
+
+    def _public_advice(self) -> str:
+        heads = [self.get(*spec["key"]) for spec in headlines()]
+        withheld = sum(1 for h in heads if not h.shown)
+        if withheld * 2 >= len(heads):
+            return (
+                f"After suppression, {withheld} of the {len(heads)} headline figures "
+                "cannot be published. With numbers this small, NHS England's guidance "
+                "is that the report should be prepared for internal use to improve the "
+                "treatment and experience of BME staff, and that its wider publication "
+                "may well not be appropriate."
+            )
+        return (
+            "Figures that could identify people have been withheld ([c]); the rest "
+            "may be published."
+        )
+
+    def _small_cells(self) -> list[str]:
+        c = self.data.cells
+        mine = c[
+            (c["entity"] == self.entity)
+            & (c["year"] == self.year)
+            & (c["ethnic_group"] != "All")
+            & ~c["measure"].str.endswith("_2y")
+            & c["breakdown"].isin(ADVICE_BREAKDOWNS)
+        ]
+        published = publish_count(mine["count"].to_numpy(), self.data.policy)
+        small = mine[pd.isna(published) & mine["count"].notna()]
+        return sorted(
+            {
+                f"{m.replace('_', ' ')} ({g})"
+                for m, g in zip(small["measure"], small["ethnic_group"])
+            }
+        )
+
+
+class CommissionerReport(CommissioningReport):
+    """A CCG's or ICB's report: its own workforce, due regard and provider assurance."""
+
+    sections = COMMISSIONER
+
+    def population(self) -> float:
+        """The BME share of the local working-age population; NaN where not supplied."""
         ents = self.data.entities.set_index("entity")
         value = ents.at[self.entity, "population_bme_pct"] if "population_bme_pct" in ents else None
         return math.nan if missing(value) else float(value)
@@ -229,103 +151,21 @@ class CommissionerReport(Report):
         quality = self.data.quality
         q = quality[(quality["entity"] == self.entity) & (quality["year"] == self.year)]
         unknown = {r.table: (math.nan if r.suppressed else r.unknown_pct) for r in q.itertuples()}
-        bme_n, bme_s = self._cell("staff", "All|All", "BME")
+        bme = self.cell("staff", "All|All", "BME")
         rl = self.get(2, "All", "relative_likelihood")
         return {
             "unknown_pct": unknown,
-            "bme_applied_pct": self._share("applied", "All")[0],
-            "bme_shortlisted_pct": self._share("shortlisted", "All")[0],
-            "bme_staff_pct": self._share("staff", "All|All")[0],
-            "population_bme_pct": self._population(),
-            "bme_staff_n": None if bme_s else bme_n,
-            "appointment_rl": math.nan if rl[3] else rl[0],
+            "bme_applied_pct": self.share("applied", "All").value,
+            "bme_shortlisted_pct": self.share("shortlisted", "All").value,
+            "bme_staff_pct": self.share("staff", "All|All").value,
+            "population_bme_pct": self.population(),
+            "bme_staff_n": None if bme.suppressed else bme.value,
+            "appointment_rl": math.nan if rl.suppressed else rl.value,
         }
-
-    def _profile_rows(self, measure: str, breakdown: str, label: str) -> list[str]:
-        cells = [self._cell(measure, breakdown, g) for g in ("White", "BME", "Unknown", "All")]
-        row = [label] + [fmt(v, "count", s) for v, s in cells]
-        for g in ("White", "BME", "Unknown"):
-            share, s = self._share(measure, breakdown, g)
-            row.append(fmt(share, "pct", s))
-        return row
 
     def own_workforce(self) -> Html:
         """The CCG's own workforce, after the guidance's Appendix 1."""
-        headers = ["Group", "White", "BME", "Unknown", "Total", "White %", "BME %", "Unknown %"]
-        body = para(
-            "Due to the small numbers involved, treat percentages with caution: a small "
-            "change in number can make a large change in a percentage."
-        )
-        body += table(
-            headers,
-            [
-                self._profile_rows("staff", "All|All", "Staff in post"),
-                self._profile_rows("board", "Total board", "Governing body members"),
-            ],
-            caption=f"Workforce profile at 31 March {self.year}, governing body included",
-        )
-        rows = [
-            self._profile_rows(m, "All", m.capitalize())
-            for m in ("applied", "shortlisted", "appointed")
-        ]
-        body += table(
-            headers, rows, caption=f"Recruitment monitoring, year to 31 March {self.year}"
-        )
-        rates = []
-        for g in ("White", "BME", "Unknown"):
-            applied, a_s = self._cell("applied", "All", g)
-            short, s_s = self._cell("shortlisted", "All", g)
-            appointed, p_s = self._cell("appointed", "All", g)
-            rates.append(
-                [
-                    g,
-                    fmt(
-                        100 * short / applied if applied and not missing(applied) else math.nan,
-                        "pct",
-                        a_s or s_s,
-                    ),
-                    fmt(
-                        100 * appointed / short if short and not missing(short) else math.nan,
-                        "pct",
-                        s_s or p_s,
-                    ),
-                ]
-            )
-        body += table(
-            ["Group", "Shortlisted from applicants", "Appointed from shortlisted"],
-            rates,
-            caption="Shortlisting and appointment rates",
-        )
-        population = self._population()
-        applied_share = self._share("applied", "All")
-        short_share = self._share("shortlisted", "All")
-        if not missing(population):
-            body += para(
-                f"BME residents are {fmt(population, 'pct')} of the local working-age "
-                f"population; BME applicants were {fmt(applied_share[0], 'pct', applied_share[1])} "
-                f"of applicants and {fmt(short_share[0], 'pct', short_share[1])} of those "
-                "shortlisted."
-            )
-        if self._cell("leavers", "All", "All")[0] == self._cell("leavers", "All", "All")[0]:
-            body += table(
-                headers,
-                [self._profile_rows("leavers", "All", "Leavers")],
-                caption=f"Leavers, year to 31 March {self.year}",
-            )
-        recs = recommendations(self.figures(), self.params.self_report_flag_pct)
-        if recs:
-            items = "".join(
-                f"<li><p>{esc(r.finding)}</p><p><strong>Recommendation:</strong> "
-                f"{esc(r.recommendation)}</p></li>"
-                for r in recs
-            )
-            body += f"<h3>Conclusions and recommendations</h3><ol>{items}</ol>"
-        else:
-            body += "<h3>Conclusions and recommendations</h3>" + para(
-                "None of the documented rules fired on the figures available to "
-                "this report (see the README for the rules)."
-            )
-        return Html(section("The organisation's own workforce", body, ident="own-workforce"))
+        return self._section("own-workforce", own_workforce.own_workforce(self))
 
     def due_regard(self) -> Html:
         """The six Brown Principles: what each requires, the evidence, a status."""
@@ -342,93 +182,32 @@ class CommissionerReport(Report):
             rows,
             caption="Due regard to the WRES: the Brown Principles",
         )
-        return Html(section("Due regard (the Brown Principles)", body, ident="due-regard"))
+        return self._section("due-regard", body)
 
     def _evidence(self, key: str) -> tuple[str, str]:
-        if key == "sufficient_information":
-            known, s = self._share("staff", "All|All", "Unknown")
-            survey = [i for i in (5, 6, 7, 8) if self.has(i)]
-            if s or missing(known):
-                return "Ethnicity recording not published.", "Not assessed"
-            text = (
-                f"Ethnicity recorded for {fmt(100 - known, 'pct')} of staff; staff-survey "
-                f"results for {len(survey) and 'all four' or 'none'} of indicators 5-8."
-            )
-            good = (100 - known) >= 100 - self.params.self_report_flag_pct and len(survey) == 4
-            return text, "Met" if good else "Partly met"
-        if key == "timeliness":
-            date, deadline = self.params.report_date, self.params.publication_deadline
-            if date and deadline:
-                return (
-                    f"Report dated {date:%d %B %Y}; deadline {deadline:%d %B %Y}.",
-                    "Met" if date <= deadline else "Not met: after the deadline",
-                )
-            return "", "Not evidenced"
-        if key == "monitoring_and_review":
-            actions = self.params.last_year_actions
-            reviewed = [a for a in actions if a.outcome]
-            if actions:
-                return (
-                    f"Last year's actions reviewed: {len(reviewed)} of {len(actions)} have a "
-                    "recorded outcome.",
-                    "Met" if len(reviewed) == len(actions) else "Partly met",
-                )
-            return "", "Not evidenced"
-        return "", "Not evidenced"
+        unknown = self.share("staff", "All|All", "Unknown")
+        return brown_evidence(
+            key,
+            math.nan if unknown.suppressed else unknown.value,
+            [i for i in (5, 6, 7, 8) if self.has(i)],
+            self.params.self_report_flag_pct,
+            self.params.report_date,
+            self.params.publication_deadline,
+            self.params.last_year_actions,
+        )
 
     def provider_assurance(self) -> Html:
         """Providers the standard applies to, and whether each published on time."""
         providers = self.data.providers
         if providers is None:
-            return Html(
-                section(
-                    "Provider assurance",
-                    para("No providers table was supplied."),
-                    ident="provider-assurance",
-                )
-            )
+            return self._section("provider-assurance", para("No providers table was supplied."))
         mine = providers[providers["commissioner_code"].astype(str) == self.entity]
         as_of = self.params.report_date or dt.date.today()
-        rows, late = [], []
-        for p in mine.itertuples(index=False):
-            in_scope, reason = provider_scope(str(p.provider_type), p.nhs_income_gbp)
-            status = report_status(p.report_due, p.report_received, as_of) if in_scope else "n/a"
-            url = getattr(p, "report_url", None)
-            link = (
-                f'<a href="{esc(url)}">WRES report<span class="visually-hidden"> of '
-                f"{esc(p.provider_name)}</span></a>"
-                if isinstance(url, str) and url.lower().startswith(("https://", "http://"))
-                else ""
-            )
-            if status.startswith(("Late", "Overdue")):
-                late.append(f"{p.provider_name} ({status.lower()})")
-            rows.append(
-                [
-                    esc(p.provider_name),
-                    esc(str(p.provider_type).replace("_", " ")),
-                    "not stated" if missing(p.nhs_income_gbp) else f"£{p.nhs_income_gbp:,.0f}",
-                    "Yes" if in_scope else "No",
-                    esc(reason),
-                    p.report_due.strftime("%d %b %Y") if p.report_due else "",
-                    p.report_received.strftime("%d %b %Y") if p.report_received else "",
-                    esc(status),
-                    link,
-                ]
-            )
+        entries = [(p, *_assurance_row(p, as_of)) for p in mine.itertuples(index=False)]
+        late = [f"{p.provider_name} ({s.lower()})" for p, _row, s in entries if _late(s)]
         body = table(
-            [
-                "Provider",
-                "Type",
-                "NHS income",
-                "WRES applies",
-                "Reason",
-                "Due",
-                "Received",
-                "Status",
-                "Link",
-            ],
-            rows,
-            raw=True,
+            ASSURANCE_HEADERS,
+            [row for _p, row, _s in entries],
             caption=f"Providers commissioned, as at {as_of:%d %B %Y}",
         )
         body += para(
@@ -436,189 +215,31 @@ class CommissionerReport(Report):
             if late
             else "Every provider in scope published its report on time."
         )
-        return Html(section("Provider assurance", body, ident="provider-assurance"))
-
-    def publication_advice(self) -> Html:
-        """Whether a public report says enough to publish; what may be published."""
-        heads = [self.get(*spec["key"]) for spec in self._headlines()]
-        if self.public:
-            withheld = sum(1 for h in heads if h[3] or missing(h[0]))
-            if withheld * 2 >= len(heads):
-                text = (
-                    f"After suppression, {withheld} of the {len(heads)} headline figures "
-                    "cannot be published. With numbers this small, NHS England's guidance "
-                    "is that the report should be prepared for internal use to improve the "
-                    "treatment and experience of BME staff, and that its wider publication "
-                    "may well not be appropriate."
-                )
-            else:
-                text = (
-                    "Figures that could identify people have been withheld ([c]); the rest "
-                    "may be published."
-                )
-            return Html(section("Publication advice", para(text), ident="publication-advice"))
-        small = self._small_cells()
-        text = (
-            "This internal report contains exact figures. Before publishing, use the public "
-            "version, in which counts from 1 to "
-            f"{self.data.policy.max_suppressed} are withheld and others rounded. "
-        )
-        text += (
-            "In this report, these would be withheld: " + "; ".join(small) + "."
-            if small
-            else "No count in this report is small enough to be withheld."
-        )
-        return Html(section("Publication advice", para(text), ident="publication-advice"))
-
-    def _small_cells(self) -> list[str]:
-        c = self.data.cells
-        mine = c[
-            (c["entity"] == self.entity)
-            & (c["year"] == self.year)
-            & (c["ethnic_group"] != "All")
-            & ~c["measure"].str.endswith("_2y")
-            & c["breakdown"].isin(["All", "All|All", "Total board", "1", "5", "6", "7", "8"])
-        ]
-        published = publish_count(mine["count"].to_numpy(), self.data.policy)
-        small = mine[pd.isna(published) & mine["count"].notna()]
-        return sorted(
-            {
-                f"{m.replace('_', ' ')} ({g})"
-                for m, g in zip(small["measure"], small["ethnic_group"])
-            }
-        )
-
-    def contents(self) -> Html:
-        return _contents(
-            self,
-            [("publication-advice", "Publication advice"), ("own-workforce", "Own workforce")],
-            [("due-regard", "Due regard"), ("provider-assurance", "Provider assurance")],
-        )
+        return self._section("provider-assurance", body)
 
 
-class ClusterReport(CommissionerReport):
-    """A CSU cluster's report: its members' aggregate, pro forma returns and pooled survey."""
-
-    def members(self) -> Html:
-        """Each member's headline figures (the audience's values: published ones in public)."""
-        ents = self.data.entities
-        members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
-        c = self.data.cells
-        here = c[
-            (c["year"] == self.year) & (c["measure"] == "staff") & (c["breakdown"] == "All|All")
-        ]
-        rows = []
-        for m in list(members.itertuples(index=False)) + [None]:
-            code = self.entity if m is None else m.entity
-            part = here[here["entity"] == code].set_index("ethnic_group")
-            cells = [
-                (part.at[g, "count"], bool(part.at[g, "suppressed"]))
-                if g in part.index
-                else (math.nan, False)
-                for g in ("White", "BME", "Unknown", "All")
-            ]
-            label = "Cluster total" if m is None else f"{m.entity_name} ({m.entity})"
-            rows.append([label] + [fmt(v, "count", s) for v, s in cells])
-        body = para(
-            "The cluster's figures are the sums of its members' counts, so regional "
-            "patterns show that no single small CCG could. In the public version every "
-            "count, members' and the cluster's alike, is rounded or withheld on its own, "
-            "so a member's withheld figure cannot be worked out from the cluster total "
-            "and the other members."
-        )
-        body += table(
-            ["Member", "White", "BME", "Unknown", "Total"],
-            rows,
-            caption=f"Staff in post at 31 March {self.year} by member",
-        )
-        return Html(section("Members of the cluster", body, ident="members"))
-
-    def pro_forma(self) -> Html:
-        """Each member's status on the CSU pro forma (the guidance's Example 2)."""
-        ents = self.data.entities
-        members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
-        questions = [
-            "Workforce equality analysis",
-            "Recruitment equality analysis",
-            "Diversity targets",
-            "Survey: equality questions",
-            "Survey: experience analysis",
-            "Policies and programmes",
-        ]
-        rows = []
-        for m in members.itertuples(index=False):
-            answers = self.params.pro_forma.get(m.entity)
-            if answers is None:
-                rows.append([f"{m.entity_name} ({m.entity})"] + ["Not returned"] * 6)
-            else:
-                rows.append(
-                    [f"{m.entity_name} ({m.entity})"]
-                    + ["Yes" if v else "No" for v in answers.model_dump().values()]
-                )
-        body = table(
-            ["Member"] + questions,
-            rows,
-            caption="Pro forma: what each CCG has prepared and shared with the CSU",
-        )
-        return Html(section("Members' pro forma returns", body, ident="pro-forma"))
-
-    def pooled_survey(self) -> Html:
-        """The staff survey pooled across members, where no single CCG could report BME views."""
-        ents = self.data.entities
-        members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
-        ind = self.data.indicators
-        rows = []
-        for i in (5, 6, 7, 8):
-            part = ind[
-                (ind["year"] == self.year)
-                & (ind["indicator"] == i)
-                & (ind["statistic"] == "bme_pct")
-            ]
-            member_part = part[part["entity"].isin(members["entity"])]
-            reportable = int((~member_part["suppressed"] & member_part["value"].notna()).sum())
-            pooled = self.get(i, "All", "bme_pct")
-            white = self.get(i, "All", "white_pct")
-            rows.append(
-                [
-                    f"{i}: {TITLES[i]}",
-                    f"{reportable} of {len(members)}",
-                    fmt(pooled[0], "pct", pooled[3]),
-                    fmt(white[0], "pct", white[3]),
-                ]
-            )
-        body = para(
-            "Many CCGs have too few BME staff for their staff-survey results to be "
-            "reported. Pooling responses across the cluster's members lets BME staff's "
-            "views be reported while no member's can be singled out."
-        )
-        body += table(
-            [
-                "Indicator",
-                "Members able to report BME results alone",
-                "Pooled: BME staff",
-                "Pooled: White staff",
-            ],
-            rows,
-            caption=f"Staff survey pooled across members, {self.year}",
-        )
-        return Html(section("Pooled staff survey", body, ident="pooled-survey"))
-
-    def contents(self) -> Html:
-        return _contents(
-            self,
-            [("publication-advice", "Publication advice"), ("members", "Members")],
-            [("pooled-survey", "Pooled staff survey"), ("pro-forma", "Pro forma returns")],
-        )
+def _late(status: str) -> bool:
+    return status.startswith(("Late", "Overdue"))
 
 
-def _contents(report: Report, before, after) -> Html:
-    """The contents list with this report type's sections where the notebook puts them."""
-
-    def items(links):
-        return "".join(f'<li><a href="#{a}">{esc(t)}</a></li>' for a, t in links)
-
-    base = str(Report.contents(report))
-    base = base.replace('<ul class="toc">', f'<ul class="toc">{items(before)}', 1)
-    return Html(
-        base.replace('<li><a href="#action-plan">', items(after) + '<li><a href="#action-plan">', 1)
+def _assurance_row(p, as_of: dt.date) -> tuple[list, str]:
+    """One provider's row of the assurance table, and its report's status."""
+    in_scope, reason = provider_scope(str(p.provider_type), p.nhs_income_gbp)
+    status = report_status(p.report_due, p.report_received, as_of) if in_scope else "n/a"
+    url = getattr(p, "report_url", None)
+    link = (
+        Markup(part("link", url, "WRES report", f" of {p.provider_name}"))
+        if isinstance(url, str) and url.lower().startswith(("https://", "http://"))
+        else ""
     )
+    return [
+        p.provider_name,
+        str(p.provider_type).replace("_", " "),
+        "not stated" if missing(p.nhs_income_gbp) else f"£{p.nhs_income_gbp:,.0f}",
+        "Yes" if in_scope else "No",
+        reason,
+        p.report_due.strftime("%d %b %Y") if p.report_due else "",
+        p.report_received.strftime("%d %b %Y") if p.report_received else "",
+        status,
+        link,
+    ], status

@@ -1,7 +1,12 @@
-"""Presentation: the one place figures are rounded, and HTML is written.
+"""Presentation: the one place figures are rounded, and page parts are rendered.
 
 Every value is formatted here, once, at presentation; a suppressed value is
-``[c]``. Every piece of text from an extract or a params file is escaped.
+``[c]``. The HTML itself is in the Jinja2 templates of ``report/templates``
+(``parts.html.j2``: table, figure, section, paragraph, note, contents); the
+functions here call their macros and return HTML strings. Every piece of text
+from an extract or a params file is escaped by the templates; arguments that
+are HTML already (a section's body, a chart's data table, ``raw`` cells) are
+named so.
 """
 
 from __future__ import annotations
@@ -10,6 +15,11 @@ import base64
 import html
 import io
 import math
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 
 from wres_helpers.figures.disclosure import SUPPRESSED
 
@@ -67,6 +77,33 @@ def esc(text) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+#: The page templates and the CSS, shipped with the package.
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _escaped(value) -> Markup:
+    """Escape a template variable as :func:`esc` does (HTML already built passes as is)."""
+    return value if isinstance(value, Markup) else Markup(esc(value))
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment of the report's templates: autoescape on, ``html.escape``'s
+    entities (so pages stay byte for byte what they were), undefined names an error."""
+    from jinja2 import StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        finalize=_escaped,
+        undefined=StrictUndefined,
+    )
+
+
+def _macro(name: str):
+    return getattr(environment().get_template("parts.html.j2").module, name)
+
+
 def table(
     headers: list[str],
     rows: list[list[str]],
@@ -76,27 +113,18 @@ def table(
 ) -> str:
     """An accessible HTML table: a caption, column headers, and row headers.
 
-    Cells are escaped unless ``raw`` (for cells this module already built).
+    Cells are escaped unless ``raw`` (for cells built by this module already).
+
+    Examples
+    --------
+    >>> table(["Group", "n"], [["A & B", "3"]], caption="Counts")
+    '<table class="data"><caption>Counts</caption><thead><tr><th scope="col">Group</th>\
+<th scope="col">n</th></tr></thead><tbody><tr><th scope="row">A &amp; B</th><td>3</td></tr>\
+</tbody></table>'
     """
-    cell = (lambda x: x) if raw else esc
-    parts = ['<table class="data">']
-    if caption:
-        parts.append(f"<caption>{esc(caption)}</caption>")
-    parts.append(
-        "<thead><tr>"
-        + "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
-        + "</tr></thead><tbody>"
-    )
-    for row in rows:
-        cells = []
-        for i, value in enumerate(row):
-            if i == 0 and row_headers:
-                cells.append(f'<th scope="row">{cell(value)}</th>')
-            else:
-                cells.append(f"<td>{cell(value)}</td>")
-        parts.append("<tr>" + "".join(cells) + "</tr>")
-    parts.append("</tbody></table>")
-    return "".join(parts)
+    if raw:
+        rows = [[Markup(c) for c in row] for row in rows]
+    return str(_macro("table")(headers, rows, caption, row_headers))
 
 
 def figure(fig, alt: str, caption: str, data_table: str) -> str:
@@ -107,25 +135,38 @@ def figure(fig, alt: str, caption: str, data_table: str) -> str:
 
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (
-        f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">'
-        f"<figcaption>{esc(caption)}</figcaption>"
-        f"<details><summary>The chart's data</summary>{data_table}</details></figure>"
-    )
+    return str(_macro("figure")(data, alt, caption, Markup(data_table)))
 
 
 def section(heading: str, body: str, level: int = 2, ident: str | None = None) -> str:
-    anchor = f' id="{esc(ident)}"' if ident else ""
-    return f"<section{anchor}><h{level}>{esc(heading)}</h{level}>{body}</section>"
+    """A section: its heading and ``body`` (HTML), with ``ident`` as its anchor."""
+    return str(_macro("section")(heading, Markup(body), level, ident))
 
 
 def para(*sentences: str) -> str:
-    """A paragraph of already-composed sentences (escaped)."""
-    return "<p>" + " ".join(esc(s) for s in sentences if s) + "</p>"
+    """A paragraph of already-composed sentences (escaped).
+
+    Examples
+    --------
+    >>> para("Fewer than 5 <staff>.", "", "Done.")
+    '<p>Fewer than 5 &lt;staff&gt;. Done.</p>'
+    """
+    return str(_macro("para")([s for s in sentences if s]))
 
 
 def note(text: str, kind: str = "note") -> str:
-    return f'<p class="{kind}"><strong>{esc(kind.capitalize())}:</strong> {esc(text)}</p>'
+    """A boxed note (``kind`` "note") or warning (``kind`` "caution")."""
+    return str(_macro("note")(text, kind))
+
+
+def contents(links: list[tuple[str, str]]) -> str:
+    """The contents list: (anchor, label) pairs."""
+    return str(_macro("contents")(links))
+
+
+def part(name: str, *args) -> str:
+    """Any other macro of ``parts.html.j2`` (``header``, ``link``, ``recommendations``)."""
+    return str(_macro(name)(*args))
 
 
 SUPPRESSION_NOTE = (

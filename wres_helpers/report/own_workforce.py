@@ -1,0 +1,100 @@
+"""A commissioner's own workforce, after the guidance's Appendix 1 (North Somerset CCG).
+
+Profile by ethnic group with the governing body, recruitment monitoring against
+the local working-age population, leavers, and conclusions and recommendations
+(the rules in :mod:`~wres_helpers.report.recommendations`). Functions of a
+:class:`~wres_helpers.report.commissioner.CommissionerReport`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from wres_helpers.report.formatting import fmt, missing, para, part, table
+from wres_helpers.report.recommendations import recommendations
+
+GROUPS = ("White", "BME", "Unknown")
+HEADERS = ["Group", "White", "BME", "Unknown", "Total", "White %", "BME %", "Unknown %"]
+
+
+def profile_row(report, measure: str, breakdown: str, label: str) -> list[str]:
+    """Counts by ethnic group, their total and each group's share."""
+    counts = [report.cell(measure, breakdown, g).text("count") for g in (*GROUPS, "All")]
+    shares = [report.share(measure, breakdown, g).text("pct") for g in GROUPS]
+    return [label, *counts, *shares]
+
+
+def _rate(part_count, whole_count, suppressed: bool) -> str:
+    rate = 100 * part_count / whole_count if whole_count and not missing(whole_count) else math.nan
+    return fmt(rate, "pct", suppressed)
+
+
+def _rates(report) -> list[list[str]]:
+    rows = []
+    for g in GROUPS:
+        applied = report.cell("applied", "All", g)
+        short = report.cell("shortlisted", "All", g)
+        appointed = report.cell("appointed", "All", g)
+        rows.append(
+            [
+                g,
+                _rate(short.value, applied.value, applied.suppressed or short.suppressed),
+                _rate(appointed.value, short.value, short.suppressed or appointed.suppressed),
+            ]
+        )
+    return rows
+
+
+def _recruitment(report) -> str:
+    rows = [
+        profile_row(report, m, "All", m.capitalize())
+        for m in ("applied", "shortlisted", "appointed")
+    ]
+    out = table(HEADERS, rows, caption=f"Recruitment monitoring, year to 31 March {report.year}")
+    out += table(
+        ["Group", "Shortlisted from applicants", "Appointed from shortlisted"],
+        _rates(report),
+        caption="Shortlisting and appointment rates",
+    )
+    population = report.population()
+    if not missing(population):
+        applied = report.share("applied", "All")
+        short = report.share("shortlisted", "All")
+        out += para(
+            f"BME residents are {fmt(population, 'pct')} of the local working-age "
+            f"population; BME applicants were {applied.text('pct')} "
+            f"of applicants and {short.text('pct')} of those "
+            "shortlisted."
+        )
+    return out
+
+
+def own_workforce(report) -> str:
+    """The section's body: profile, recruitment, leavers, conclusions and recommendations."""
+    body = para(
+        "Due to the small numbers involved, treat percentages with caution: a small "
+        "change in number can make a large change in a percentage."
+    )
+    body += table(
+        HEADERS,
+        [
+            profile_row(report, "staff", "All|All", "Staff in post"),
+            profile_row(report, "board", "Total board", "Governing body members"),
+        ],
+        caption=f"Workforce profile at 31 March {report.year}, governing body included",
+    )
+    body += _recruitment(report)
+    if not missing(report.cell("leavers", "All", "All").value):
+        body += table(
+            HEADERS,
+            [profile_row(report, "leavers", "All", "Leavers")],
+            caption=f"Leavers, year to 31 March {report.year}",
+        )
+    recs = recommendations(report.figures(), report.params.self_report_flag_pct)
+    body += part("recommendations", recs)
+    if not recs:
+        body += para(
+            "None of the documented rules fired on the figures available to "
+            "this report (see the README for the rules)."
+        )
+    return body

@@ -1,0 +1,110 @@
+"""Conclusions and recommendations from documented rules (the guidance's Appendix 1).
+
+Pure functions on a commissioner's figures; the page code only lays the
+findings out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wres_helpers.figures.indicators import NON_ADVERSE
+from wres_helpers.report.formatting import fmt, missing
+
+#: A gap in BME share (percentage points) above which a recommendation fires.
+GAP_PP = 5.0
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    rule: str
+    finding: str
+    recommendation: str
+
+
+def recommendations(
+    figures: dict, nondisclosure_pct: float, gap_pp: float = GAP_PP
+) -> list[Recommendation]:
+    """Conclusions and recommendations from documented rules (the guidance's Appendix 1).
+
+    Parameters
+    ----------
+    figures : dict
+        ``unknown_pct`` (table -> % of records with ethnicity not known),
+        ``bme_applied_pct``, ``bme_shortlisted_pct``, ``bme_staff_pct``,
+        ``population_bme_pct``, ``bme_staff_n``, ``appointment_rl``; a value
+        of None (missing or suppressed) leaves its rule unassessed.
+    nondisclosure_pct : float
+        Rule 1 fires when a table's unknown share is above this.
+    gap_pp : float
+        Rules 2 and 3 fire when a BME share falls short by more than this.
+
+    Rules
+    -----
+    1. Non-disclosure above the threshold: improve recording.
+    2. BME share of applicants above that of shortlisted by more than the gap:
+       review shortlisting.
+    3. BME share of staff below the local working-age population's by more
+       than the gap: review attraction.
+    4. No BME staff where the local population has BME residents: a concern.
+    5. Appointment likelihood outside the non-adverse range: review appointment.
+    """
+    out = []
+    unknown = {k: v for k, v in (figures.get("unknown_pct") or {}).items() if not missing(v)}
+    high = [f"{k} ({fmt(v, 'pct')})" for k, v in unknown.items() if v > nondisclosure_pct]
+    if high:
+        out.append(
+            Recommendation(
+                "non-disclosure",
+                f"Ethnicity is not recorded for more than {nondisclosure_pct:g}% "
+                f"of records in: {', '.join(high)}.",
+                "Take steps to improve the gathering and recording of ethnicity for current "
+                "employees, new starters and leavers: is the question asked, are people preferring "
+                "not to say, or is the answer not recorded?",
+            )
+        )
+    applied, shortlisted = figures.get("bme_applied_pct"), figures.get("bme_shortlisted_pct")
+    if not (missing(applied) or missing(shortlisted)) and applied - shortlisted > gap_pp:
+        out.append(
+            Recommendation(
+                "shortlisting",
+                f"BME applicants were {fmt(applied, 'pct')} of applicants but "
+                f"{fmt(shortlisted, 'pct')} of those shortlisted.",
+                "Review the value placed on ethnic diversity through recruitment: how person "
+                "specifications are written, how shortlisting is done, and feedback to "
+                "unsuccessful groups.",
+            )
+        )
+    staff, population = figures.get("bme_staff_pct"), figures.get("population_bme_pct")
+    if not (missing(staff) or missing(population)) and population - staff > gap_pp:
+        out.append(
+            Recommendation(
+                "representation",
+                f"BME staff are {fmt(staff, 'pct')} of the workforce against "
+                f"{fmt(population, 'pct')} of the local working-age population.",
+                "Review how the organisation attracts applicants from BME communities, and "
+                "whether targeted support is available to local residents.",
+            )
+        )
+    bme_n = figures.get("bme_staff_n")
+    if bme_n == 0 and not missing(population) and population > 0:
+        out.append(
+            Recommendation(
+                "no-bme-staff",
+                "No member of staff identified as BME, where "
+                f"{fmt(population, 'pct')} of the local working-age population is BME.",
+                "Work to uncover the causes, starting with recording and recruitment.",
+            )
+        )
+    rl = figures.get("appointment_rl")
+    if not missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
+        out.append(
+            Recommendation(
+                "appointment",
+                f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
+                "applicants to be appointed from shortlisting, outside the non-adverse range.",
+                "Review interview and appointment practice, including panel make-up and the "
+                "weighting of equality and diversity competencies.",
+            )
+        )
+    return out
