@@ -15,7 +15,7 @@ from wres_helpers.report.model_employer import (
     parity_posts,
     trajectory,
 )
-from wres_helpers.report.model_employer_chart import chart, chart_alt, chart_table
+from wres_helpers.report.model_employer_chart import chart, chart_alt, chart_data, chart_table
 
 UPPER = "Band 8A and above"
 
@@ -193,4 +193,21 @@ def test_chart_marks_a_withheld_share_c_in_plain_text():
     # the level's line has only the published year's point: 2019 at 12.5%
     level = ax.get_lines()[0]
     assert list(level.get_xdata()) == [2019] and list(level.get_ydata()) == [12.5]
+    plt.close(fig)
+
+
+def test_chart_data_is_the_table_and_the_alt_text():
+    panel = model_employer(WITHHELD_2020)
+    table, alt = chart_data(panel, "All", UPPER)
+    assert table.equals(chart_table(panel, "All", UPPER))
+    assert alt == chart_alt(panel, "All", UPPER)
+
+
+def test_a_level_without_figures_draws_an_empty_chart_and_says_so():
+    fig, alt, table = chart(model_employer(BASE), "Clinical", "VSM")
+    assert "2019: no share at this level, 25.0% in the whole workforce" in alt
+    assert table.iloc[0]["BME share at this level"] == "n/a"
+    # only the whole workforce's line (25% in 2019) has a point to draw
+    (line,) = fig.axes[0].get_lines()
+    assert list(line.get_ydata()) == [25.0]
     plt.close(fig)

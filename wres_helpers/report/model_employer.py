@@ -185,7 +185,9 @@ def model_employer(
     level's actual BME share that year, to the workforce's BME share of that
     same first year in ``goal_year``: a fixed path, set once from the
     baseline as the strategy's ambitions were, so that a later year's data do
-    not move the line earlier years were judged against. Each year's parity
+    not move the line earlier years were judged against. Where the first
+    year's share is withheld the whole trajectory is withheld; where it is
+    absent (no staff at the level) there is no trajectory. Each year's parity
     posts use that year's own workforce share.
 
     Parameters

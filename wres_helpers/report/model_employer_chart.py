@@ -102,6 +102,11 @@ def chart_alt(panel: pd.DataFrame, side: str, level: str) -> str:
     )
 
 
+def chart_data(panel: pd.DataFrame, side: str, level: str) -> tuple[pd.DataFrame, str]:
+    """The chart's data table and alt text, for a page that shows them beside the chart."""
+    return chart_table(panel, side, level), chart_alt(panel, side, level)
+
+
 def _series(panel: pd.DataFrame, side: str, level: str, measure: str) -> pd.DataFrame:
     points = [(year, figure_of(panel, year, side, level, measure)) for year in _years(panel)]
     return pd.DataFrame([(y, f.value) for y, f in points if f.known], columns=["year", "value"])
@@ -154,4 +159,5 @@ def chart(panel: pd.DataFrame, side: str, level: str):
     if legend is not None:
         for text in legend.get_texts():
             text.set_parse_math(False)
-    return fig, chart_alt(panel, side, level), chart_table(panel, side, level)
+    table, alt = chart_data(panel, side, level)
+    return fig, alt, table
