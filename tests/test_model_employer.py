@@ -211,3 +211,43 @@ def test_a_level_without_figures_draws_an_empty_chart_and_says_so():
     (line,) = fig.axes[0].get_lines()
     assert list(line.get_ydata()) == [25.0]
     plt.close(fig)
+
+
+def _engine_extract(tmp_path):
+    """T1, 2016: Band 5 clinical 28 White and 10 BME; VSM clinical 8 White and 2 BME;
+    VSM non-clinical 8 White. Workforce 56 staff, 12 BME (21.43%)."""
+    from conftest import ORGS, people, write_extract
+
+    staff = (
+        people("T1", 2016, "staff", {"A": 28, "H": 10}, pay_band="Band 5", clinical="Y")
+        + people("T1", 2016, "staff", {"A": 8, "M": 2}, pay_band="VSM", clinical="Y")
+        + people("T1", 2016, "staff", {"A": 8}, pay_band="VSM", clinical="N")
+    )
+    return write_extract(tmp_path / "me", {"organisations": ORGS[:1], "staff": staff})
+
+
+def test_reads_the_engines_own_indicator_table(tmp_path):
+    from wres_helpers.figures.engine import indicators_for_extract
+
+    frame = indicators_for_extract(_engine_extract(tmp_path), "internal").frame
+    panel = model_employer(frame, entity="T1")
+    # Clinical VSM: 2 of 10 = 20%; parity ceil(10 x 12/56 = 2.14) = 3 posts; gap 3 - 2 = 1
+    assert figure_of(panel, 2016, "Clinical", "VSM", "bme_pct").value == pytest.approx(20.0)
+    assert figure_of(panel, 2016, "Clinical", "VSM", "workforce_bme_pct").value == (
+        pytest.approx(100 * 12 / 56)
+    )
+    assert figure_of(panel, 2016, "Clinical", "VSM", "parity_posts").value == 3
+    assert figure_of(panel, 2016, "Clinical", "VSM", "gap_posts").value == 1
+    # Non-clinical VSM: 0 of 8; parity ceil(8 x 12/56 = 1.71) = 2 posts; gap 2
+    assert figure_of(panel, 2016, "Non-clinical", "VSM", "parity_posts").value == 2
+    assert figure_of(panel, 2016, "Non-clinical", "VSM", "gap_posts").value == 2
+
+
+def test_the_engines_public_suppression_withholds_the_panel(tmp_path):
+    from wres_helpers.figures.engine import indicators_for_extract
+
+    frame = indicators_for_extract(_engine_extract(tmp_path), "public").frame
+    panel = model_employer(frame, entity="T1")
+    # 2 BME clinical VSM staff is a count from 1 to 7: suppressed, and so is all that rests on it
+    for measure in ("bme_n", "bme_pct", "gap_posts", "status"):
+        assert figure_of(panel, 2016, "Clinical", "VSM", measure).withheld, measure
