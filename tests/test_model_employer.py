@@ -137,6 +137,8 @@ def test_several_entities_need_one_named():
     with pytest.raises(InputError, match="entity"):
         model_employer(pd.concat([BASE, other]))
     assert not model_employer(pd.concat([BASE, other]), entity="RYY").empty
+    with pytest.raises(InputError, match="entity, value 'RZZ': no rows"):
+        model_employer(BASE, entity="RZZ")
 
 
 def test_a_missing_column_is_an_input_error():

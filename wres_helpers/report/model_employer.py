@@ -140,6 +140,8 @@ def _lookup_table(frame: pd.DataFrame, entity: str | None) -> dict:
         raise InputError(
             [Problem("indicators", None, "entity", ", ".join(entities), "name one entity")]
         )
+    if entity is not None and entity not in entities:
+        raise InputError([Problem("indicators", None, "entity", entity, "no rows for this entity")])
     rows = frame if entity is None else frame[frame["entity"].astype(str) == entity]
     rows = rows[pd.to_numeric(rows["indicator"], errors="coerce") == 1]
     table = {}
@@ -184,8 +186,8 @@ def model_employer(
     The trajectory runs from the first year in the figures, starting at the
     level's actual BME share that year, to the workforce's BME share of that
     same first year in ``goal_year``: a fixed path, set once from the
-    baseline as the strategy's ambitions were, so that a later year's data do
-    not move the line earlier years were judged against. Where the first
+    baseline, so that a later year's data do not move the line earlier years
+    were judged against. Where the first
     year's share is withheld the whole trajectory is withheld; where it is
     absent (no staff at the level) there is no trajectory. Each year's parity
     posts use that year's own workforce share.
@@ -209,8 +211,9 @@ def model_employer(
     Raises
     ------
     InputError
-        A required column is missing, a year is not a number, or the frame
-        holds several entities and none is named.
+        A required column is missing, a year is not a number, the named
+        entity has no rows, or the frame holds several entities and none is
+        named.
     """
     table = _lookup_table(indicators, entity)
     years = sorted({key[0] for key in table})
