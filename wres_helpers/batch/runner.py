@@ -147,6 +147,18 @@ def _index_entry(params: ReportParams, report_data: str) -> dict:
     return Report(params, load(Path(report_data))).index_entry()
 
 
+def _report_data_for(full: Path, entity: str) -> str:
+    """The entity's slice of the prepared report data: the kernel never loads the nation.
+
+    An entity the extract does not hold has no slice; its kernel gets the whole
+    (and stops at once, saying the entity is not in the extract).
+    """
+    from wres_helpers.report.slices import slice_path
+
+    part = slice_path(Path(full), entity)
+    return str(part if part.exists() else full)
+
+
 def _reason(err: BaseException) -> str:
     """One line on why a report failed: the exception's own words, no traceback."""
     name = type(err).__name__
@@ -244,7 +256,9 @@ def run_reports(
             except OSError as err:
                 prepared[key] = f"the extract could not be read: {err}"
         job.fingerprint = _fingerprint(p) if prepared[key] is None else ""
-        job.report_data = str(built[key][p.audience]) if prepared[key] is None else ""
+        job.report_data = (
+            _report_data_for(built[key][p.audience], p.entity) if prepared[key] is None else ""
+        )
     runnable = []
     for job in queue:
         p = job.params

@@ -268,6 +268,12 @@ def prepare(
     for audience in ("internal", "public"):
         data = build_report_data(engine, audience)
         if cache_dir is not None:
+            from wres_helpers.report.slices import slice_path, split
+
+            # Each kernel loads its own entity's slice; the whole is written last, so
+            # its presence says the slices are complete.
+            for entity, part in split(data):
+                save(part, slice_path(paths[audience], entity))
             save(data, paths[audience])
             out[audience] = paths[audience]
         else:
