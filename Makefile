@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 EXAMPLE := data/example
 
-.PHONY: help setup example check test test-fast reports bench bench-reports clean
+.PHONY: help setup example check test test-fast reports bench bench-reports bench-national \
+	bench-scale bench-profile clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +46,15 @@ bench: $(STAMP) ## Time `wres indicators` on a national-scale extract against a 
 
 bench-reports: $(STAMP) $(EXAMPLE)/organisations.csv ## Time `wres run` against papermill + nbconvert per report
 	$(BIN)/python benchmarks/bench.py reports
+
+bench-national: $(STAMP) ## Every public report from the national extract: wall time, peak memory
+	$(BIN)/python benchmarks/national.py
+
+bench-scale: $(STAMP) ## `wres indicators` at 1, 10 and 100 percent of national scale
+	$(BIN)/python benchmarks/scale.py
+
+bench-profile: $(STAMP) ## Profile `wres indicators` at national scale (imports included)
+	$(BIN)/python benchmarks/profiling.py
 
 clean: ## Delete everything made (outputs, example data, the environment)
 	rm -rf outputs/public outputs/internal outputs/runs outputs/.cache data bench $(VENV)
