@@ -60,12 +60,14 @@ LIKELIHOODS = {
 NON_ADVERSE = (0.80, 1.25)
 #: Indicators 5, 6 and 8 measure bad experiences (lower is better); 7 a good one.
 SURVEY_HIGHER_IS_BETTER = {5: False, 6: False, 7: True, 8: False}
-INDICATOR1_BREAKDOWNS = list(vocab.STAFF_BREAKDOWNS) + [
-    "Clinical|All",
-    "Non-clinical|All",
-    "All|All",
-]
-INDICATOR9_BREAKDOWNS = ("Total board", "Voting", "Executive")
+INDICATOR1_BREAKDOWNS = (
+    list(vocab.STAFF_BREAKDOWNS)
+    + ["Clinical|All", "Non-clinical|All", "All|All"]
+    + list(vocab.SENIOR_BREAKDOWNS)
+)
+INDICATOR9_BREAKDOWNS = ("Total board", *vocab.BOARD_GROUPS)
+_GROUP_STATS = (("white", "White"), ("bme", "BME"), ("unknown", "Unknown"))
+_BROAD_STATS = tuple((g.lower(), g) for g in vocab.BROAD_GROUPS)
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,22 @@ class _Cells:
                 return ~np.isnan(value) | flag
         return np.zeros(len(self.index), dtype=bool)
 
+    def has_group(self, measure: str, breakdown: str, group: str) -> np.ndarray:
+        """Whether each entity-year gave this group (the broad groups may be absent)."""
+        col = f"{measure}/{breakdown}/{group}"
+        if col not in self.value.columns:
+            return np.zeros(len(self.index), dtype=bool)
+        value, flag = self._column(col)
+        return ~np.isnan(value) | flag
+
+    def headcount(self, measure: str, group: str) -> Q:
+        """Staff headcount for a measure's figures: a cluster's own ``staff_<measure>``
+        (its members that collected the measure) where it has one, else ``staff``."""
+        own = self.q(f"staff_{measure}", "All|All", group)
+        staff = self.q("staff", "All|All", group)
+        mine = self.has_group(f"staff_{measure}", "All|All", group)
+        return Q(np.where(mine, own.v, staff.v), np.where(mine, own.s, staff.s), staff.index)
+
     def q(self, measure: str, breakdown: str, group: str) -> Q:
         col = f"{measure}/{breakdown}/{group}"
         if col not in self.value.columns:
@@ -219,13 +237,19 @@ def _indicator1(c: _Cells) -> list[dict]:
     out = []
     for breakdown in INDICATOR1_BREAKDOWNS:
         present = c.has("staff", breakdown)
+        broad = present & c.has_group("staff", breakdown, vocab.BROAD_GROUPS[0])
         total = c.q("staff", breakdown, "All")
-        for stat, group in (("white", "White"), ("bme", "BME"), ("unknown", "Unknown")):
+        for stat, group in _GROUP_STATS:
             out.append(_rows(1, breakdown, f"{stat}_n", c.q("staff", breakdown, group), present))
         out.append(_rows(1, breakdown, "total_n", total, present))
-        for stat, group in (("white", "White"), ("bme", "BME"), ("unknown", "Unknown")):
+        for stat, group in _GROUP_STATS:
             share, ci = _pct(c.q("staff", breakdown, group), total)
             out.append(_rows(1, breakdown, f"{stat}_pct", share, present, ci))
+        for stat, group in _BROAD_STATS:
+            out.append(_rows(1, breakdown, f"{stat}_n", c.q("staff", breakdown, group), broad))
+        for stat, group in _BROAD_STATS:
+            share, ci = _pct(c.q("staff", breakdown, group), total)
+            out.append(_rows(1, breakdown, f"{stat}_pct", share, broad, ci))
     return out
 
 
@@ -240,7 +264,10 @@ def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[dict]
     else:
         measure = {3: "disciplinary", 4: "training"}[indicator] + suffix
         cases = {g: c.q(measure, "All", g) for g in ("White", "BME")}
-        totals = {g: c.q("staff" + suffix, "All|All", g) for g in ("White", "BME")}
+        totals = {
+            g: c.q("staff_2y", "All|All", g) if two_year else c.headcount(measure, g)
+            for g in ("White", "BME")
+        }
         present = c.has(measure, "All") & c.has("staff" + suffix, "All|All")
     if indicator == 2:
         listed = [
@@ -310,8 +337,8 @@ def _survey(survey: pd.DataFrame) -> list[dict]:
 
 def _indicator9(c: _Cells) -> list[dict]:
     out = []
-    workforce = c.q("staff", "All|All", "BME")
-    workforce_total = c.q("staff", "All|All", "All")
+    workforce = c.headcount("board", "BME")
+    workforce_total = c.headcount("board", "All")
     workforce_pct, workforce_ci = _pct(workforce, workforce_total)
     for breakdown in INDICATOR9_BREAKDOWNS:
         present = c.has("board", breakdown) & c.has("staff", "All|All")
@@ -377,7 +404,7 @@ def exact_counts(counts: pd.DataFrame, ents: Entities, policy: Policy = Policy()
     clusters = tuple(
         (c, tuple(ents.members(c))) for c in t.loc[t["entity_type"] == "cluster", "entity"]
     )
-    return ExactCounts(with_totals(entity_counts(counts, ents)), policy, clusters)
+    return ExactCounts(with_totals(entity_counts(counts, ents), dict(clusters)), policy, clusters)
 
 
 def indicator_table(
