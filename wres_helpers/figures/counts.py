@@ -13,31 +13,19 @@ import pandas as pd
 
 from wres_helpers import vocab
 from wres_helpers.extract.validate import Extract, codes_of, first_seen_twice
+from wres_helpers.figures.collection import (
+    FAMILIES,
+    MEASURE_FAMILY,
+    TABLE_FAMILY,
+    collected,
+    family_of,
+    family_of_table,
+    missing,
+    not_collected,
+)
 
 KEY = ["org_code", "year", "measure", "breakdown", "ethnic_group"]
 RETURN_COLUMNS = KEY + ["count"]
-
-#: Measure families: a family is either reported for an organisation and year or not.
-FAMILIES = {
-    "staff": ("staff",),
-    "board": ("board",),
-    "recruitment": ("applied", "shortlisted", "appointed"),
-    "disciplinary": ("disciplinary",),
-    "training": ("training",),
-    "leavers": ("leavers",),
-    "survey": ("survey_respondents", "survey_positive"),
-}
-_TABLE_FAMILY = {
-    "staff": "staff",
-    "board": "board",
-    "recruitment": "recruitment",
-    "disciplinary": "disciplinary",
-    "training": "training",
-    "leavers": "leavers",
-    "survey": "survey",
-    "survey_responses": "survey",
-}
-_MEASURE_FAMILY = {m: f for f, ms in FAMILIES.items() for m in ms}
 
 
 def _tally(
@@ -223,12 +211,12 @@ def _reported(t: dict[str, pd.DataFrame], counts: pd.DataFrame) -> pd.DataFrame:
     frames = []
     if "staff" in t:
         years = t["staff"][["org_code", "year"]].drop_duplicates().astype({"org_code": str})
-        tables = [n for n in t if n in _TABLE_FAMILY and not n.startswith("survey")]
-        frames += [years.assign(family=_TABLE_FAMILY[n]) for n in tables]
+        tables = [n for n in t if n in TABLE_FAMILY and not n.startswith("survey")]
+        frames += [years.assign(family=TABLE_FAMILY[n]) for n in tables]
         frames.append(years.assign(family="staff_broad"))
     if "wres_return" in t:
         given = t["wres_return"].astype({"org_code": str, "measure": str, "ethnic_group": str})
-        frames.append(given[["org_code", "year"]].assign(family=_family_of(given).to_numpy()))
+        frames.append(given[["org_code", "year"]].assign(family=family_of(given).to_numpy()))
     survey = counts[counts["measure"] == "survey_respondents"]
     frames.append(survey[["org_code", "year"]].assign(family="survey"))
     if not frames:
@@ -236,37 +224,8 @@ def _reported(t: dict[str, pd.DataFrame], counts: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True).astype({"year": "int64"}).drop_duplicates()
 
 
-def not_collected(extract: Extract) -> pd.DataFrame:
-    """``org_code, year, family`` listed in the optional ``not_collected`` table."""
-    table = extract.tables.get("not_collected")
-    if table is None or table.empty:
-        return pd.DataFrame(columns=["org_code", "year", "family"])
-    return pd.DataFrame(
-        {
-            "org_code": table["org_code"].astype(str).to_numpy(),
-            "year": table["year"].astype("int64").to_numpy(),
-            "family": table["table"].astype(str).map(_TABLE_FAMILY).to_numpy(),
-        }
-    ).drop_duplicates()
-
-
-def collected(reported: pd.DataFrame, missing: pd.DataFrame) -> pd.DataFrame:
-    """What was reported, less what ``not_collected`` lists."""
-    if missing.empty:
-        return reported
-    key = ["org_code", "year", "family"]
-    flagged = reported.merge(missing[key], on=key, how="left", indicator=True)
-    return flagged.loc[flagged["_merge"] == "left_only", key]
-
-
-def _family_of(counts: pd.DataFrame) -> pd.Series:
-    family = counts["measure"].map(_MEASURE_FAMILY)
-    broad = (counts["measure"] == "staff") & counts["ethnic_group"].isin(vocab.BROAD_GROUPS)
-    return family.where(~broad, "staff_broad")
-
-
 def _only_collected(counts: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
-    keyed = counts.assign(family=_family_of(counts).to_numpy())
+    keyed = counts.assign(family=family_of(counts).to_numpy())
     kept = keyed.merge(reported, on=["org_code", "year", "family"], how="inner")
     return kept[RETURN_COLUMNS]
 
@@ -299,4 +258,15 @@ from wres_helpers.figures.totals import (  # noqa: E402  (re-exported: one impor
     with_totals,
 )
 
-__all__ = ["aggregate", "not_collected", "Entities", "entities", "entity_counts", "with_totals"]
+__all__ = [
+    "FAMILIES",
+    "MEASURE_FAMILY",
+    "Entities",
+    "aggregate",
+    "entities",
+    "entity_counts",
+    "family_of_table",
+    "missing",
+    "not_collected",
+    "with_totals",
+]
