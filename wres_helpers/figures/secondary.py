@@ -6,9 +6,11 @@ instance at once with array operations, so a national extract takes seconds.
 
 Under cell suppression, wherever an instance has exactly one withheld cell, a
 further cell of it is withheld: the smallest other nonzero part, or else the
-total ("lose least"). This is repeated until no instance has exactly one
-withheld cell, so that no count can be solved for from a single relation; each
-round withholds at least one more cell, so there are at most as many rounds as
+total ("lose least"); a White or BME count that a headline likelihood rests on
+(indicators 2-4) is the last choice, since withholding it loses the
+likelihood. This is repeated until no instance has exactly one withheld cell,
+so that no count can be solved for from a single relation; each round
+withholds at least one more cell, so there are at most as many rounds as
 cells. Organisations are settled first, each from its own cells only, so that
 an organisation's figures never depend on which others share its extract;
 clusters are settled second, withholding only cluster cells, and only those
@@ -28,7 +30,11 @@ class DisclosureError(RuntimeError):
 
 
 def complements(
-    values: np.ndarray, withheld: np.ndarray, rel: relations.Instances, eligible: np.ndarray
+    values: np.ndarray,
+    withheld: np.ndarray,
+    rel: relations.Instances,
+    eligible: np.ndarray,
+    headline: np.ndarray | None = None,
 ) -> np.ndarray:
     """Withhold complementary cells until no instance has exactly one withheld cell.
 
@@ -42,6 +48,8 @@ def complements(
         The relation instances over the cells.
     eligible : numpy.ndarray of bool
         Cells that may be withheld as complements.
+    headline : numpy.ndarray of bool, optional
+        Cells a headline likelihood rests on: chosen only where no other cell can be.
 
     Returns
     -------
@@ -62,7 +70,8 @@ def complements(
         if not needy.any():
             return withheld
         cand = np.flatnonzero(needy[inst] & ~withheld[cell] & eligible[cell] & positive[cell])
-        order = np.lexsort((values[cell[cand]], rel.is_total[cand], inst[cand]))
+        costly = np.zeros(len(cand), bool) if headline is None else headline[cell[cand]]
+        order = np.lexsort((values[cell[cand]], rel.is_total[cand], costly, inst[cand]))
         cand = cand[order]
         chosen_inst, first = np.unique(inst[cand], return_index=True)
         stuck = np.setdiff1d(np.flatnonzero(needy), chosen_inst)
@@ -100,7 +109,8 @@ def suppress(table: pd.DataFrame, clusters: dict, frozen: np.ndarray) -> np.ndar
     touches = np.bincount(rel.instance, weights=in_cluster[rel.cell], minlength=len(rel)) > 0
     keep = ~touches[rel.instance]
     own = relations.Instances(rel.cell[keep], rel.instance[keep], rel.is_total[keep], rel.family)
-    withheld = complements(values, withheld, own, ~frozen & ~in_cluster)
+    headline = headline_cells(table)
+    withheld = complements(values, withheld, own, ~frozen & ~in_cluster, headline)
     # Clusters: a cluster cell may be withheld where a member's cell already is.
     across = np.isin(rel.family, [f.name for f in relations.FAMILIES if f.across_members])
     member_row = across[rel.instance] & ~rel.is_total
@@ -113,7 +123,26 @@ def suppress(table: pd.DataFrame, clusters: dict, frozen: np.ndarray) -> np.ndar
     total_row = across[rel.instance] & rel.is_total & protected[rel.instance]
     eligible = np.zeros(len(table), dtype=bool)
     eligible[rel.cell[total_row]] = True
-    return complements(values, withheld, rel, eligible & ~frozen)
+    return complements(values, withheld, rel, eligible & ~frozen, headline)
+
+
+#: The counts indicators 2-4 rest on: their White and BME cases and denominators.
+HEADLINE_MEASURES = ("shortlisted", "appointed", "disciplinary", "training", "disciplinary_2y")
+
+
+def headline_cells(table: pd.DataFrame) -> np.ndarray:
+    """Cells that the headline likelihoods (indicators 2-4) rest on.
+
+    Withholding one loses a likelihood, its interval and its verdict, where
+    withholding the group's ``All`` or ``Unknown`` loses at most a
+    self-reporting rate; so they are the last choice of complement.
+    """
+    group = table["ethnic_group"].isin(["White", "BME"]).to_numpy()
+    events = table["measure"].isin(HEADLINE_MEASURES).to_numpy()
+    staff = (
+        table["measure"].isin(["staff", "staff_2y"]) & (table["breakdown"] == "All|All")
+    ).to_numpy()
+    return group & (events | staff)
 
 
 def feasible_range(published: np.ndarray, policy) -> tuple[np.ndarray, np.ndarray]:
