@@ -346,6 +346,32 @@ def test_backtest_published_relative_likelihood():
     assert round(rr, 1) == 3.2
 
 
+def test_backtest_published_relative_likelihood_by_the_public_path(tmp_path):
+    """The same published figures (46.99%, 14.65%, 3.2) from an extract, by both paths:
+    every count is 8 or more, so the public figures are the exact ones."""
+    staff = people("T1", 2016, "staff", {"A": 60, "H": 40}, pay_band="5", clinical="Y")
+    recruitment = applicants("T1", 2016, "A", 100, 83, 39) + applicants(
+        "T1", 2016, "H", 200, 157, 23
+    )
+    folder = write_extract(
+        tmp_path / "bt", {"organisations": ORGS[:1], "staff": staff, "recruitment": recruitment}
+    )
+    public = indicators_for_extract(folder, "public").frame
+    internal = indicators_for_extract(folder, "internal").frame
+    assert round(100 * value(public, "T1", 2, "All", "white_rate"), 2) == 46.99
+    assert round(100 * value(public, "T1", 2, "All", "bme_rate"), 2) == 14.65
+    assert round(value(public, "T1", 2, "All", "relative_likelihood"), 1) == 3.2
+    for column in ("value", "ci_low", "ci_high"):
+        assert value(public, "T1", 2, "All", "relative_likelihood", column) == value(
+            internal, "T1", 2, "All", "relative_likelihood", column
+        )
+    rounded = indicators_for_extract(folder, "public", policy=Policy(method="rounding")).frame
+    # Rounded: 40 of 85 and 25 of 155 -> (40/85) / (25/155) = 2.92, not the published 3.2.
+    assert value(rounded, "T1", 2, "All", "relative_likelihood") == pytest.approx(
+        (40 / 85) / (25 / 155)
+    )
+
+
 def test_wilson_interval_matches_scipy():
     low, high = wilson_interval([0, 7, 30, 100], [10, 20, 100, 100])
     for k, n, lo, hi in zip([0, 7, 30, 100], [10, 20, 100, 100], low, high):
