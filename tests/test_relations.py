@@ -100,7 +100,7 @@ def publication(extract: Extract, policy: Policy = Policy()):
     return exact, published, ents
 
 
-PROPERTY = settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY

@@ -111,6 +111,23 @@ class Cells:
         return Q(value, flag, self.index)
 
 
+_LEVELS: dict[int, tuple[pd.Index, np.ndarray, np.ndarray]] = {}
+
+
+def _levels(index: pd.Index) -> tuple[np.ndarray, np.ndarray]:
+    """An entity-year index's two levels as arrays, made once per index."""
+    held = _LEVELS.get(id(index))
+    if held is None or held[0] is not index:
+        held = (
+            index,
+            index.get_level_values(0).to_numpy(),
+            index.get_level_values(1).to_numpy(),
+        )
+        _LEVELS.clear()
+        _LEVELS[id(index)] = held
+    return held[1], held[2]
+
+
 def rows(
     indicator: int,
     breakdown: str,
@@ -126,10 +143,10 @@ def rows(
     n = len(value)
     low = np.full(n, np.nan) if ci is None else np.asarray(ci[0], dtype=float)[keep]
     high = np.full(n, np.nan) if ci is None else np.asarray(ci[1], dtype=float)[keep]
-    index = q.index[keep]
+    entity, year = _levels(q.index)
     return {
-        "entity": index.get_level_values(0).to_numpy(),
-        "year": index.get_level_values(1).to_numpy(),
+        "entity": entity[keep],
+        "year": year[keep],
         "indicator": np.full(n, indicator),
         "breakdown": np.full(n, breakdown, dtype=object),
         "statistic": np.full(n, statistic, dtype=object),
