@@ -666,7 +666,8 @@ def load_extract(folder: str | Path) -> Extract:
     -------
     Extract
         Typed tables: ``ethnic_category`` becomes the WRES group (White, BME
-        or Unknown), pay bands are canonical, yes/no are booleans, codes are
+        or Unknown; in ``staff``, BME as its broad group: Mixed, Asian, Black
+        or Other), pay bands are canonical, yes/no are booleans, codes are
         upper case.
 
     Raises
