@@ -76,7 +76,13 @@ def _cmd_example(args) -> int:
 def _policy(args):
     from wres_helpers.figures.disclosure import Policy
 
-    return Policy(args.max_suppressed, args.rounding_base, args.survey_min_respondents)
+    return Policy(
+        args.max_suppressed,
+        args.rounding_base,
+        args.survey_min_respondents,
+        args.method,
+        args.suppress_board,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,13 +109,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--rounding-base",
         type=int,
         default=5,
-        help="public counts are rounded to a multiple of this (default 5)",
+        help="under --method rounding, public counts are rounded to a multiple of this (default 5)",
     )
     p.add_argument(
         "--survey-min-respondents",
         type=int,
         default=11,
         help="public survey percentages need this many respondents (default 11)",
+    )
+    p.add_argument(
+        "--method",
+        choices=("suppression", "rounding"),
+        default="suppression",
+        help="public figures: exact with cell suppression (default), or from counts "
+        "rounded to --rounding-base",
+    )
+    p.add_argument(
+        "--suppress-board",
+        action="store_true",
+        help="withhold small board counts like any other (default: the board is published)",
     )
     p.set_defaults(func=_cmd_indicators)
 

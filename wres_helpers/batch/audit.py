@@ -197,6 +197,7 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
             if a in wide and b in wide:
                 combined = (wide[a] - wide[b]) if kind == "pct" else (wide[a] + wide[b])
                 allowed.update(_token(v, kind) for v in combined.dropna())
+        allowed.update(_token(v, "pct") for v in _shortlisting_rates(data.cells))
         counts = data.cells[~data.cells["suppressed"]]["count"].dropna()
         allowed.update(_token(v, "count") for v in counts.unique())
         q = data.quality.dropna(subset=["unknown_pct"])
@@ -206,6 +207,22 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
         # Local population shares are the organisations' own published context, not staff data.
         allowed.update(_token(v, "pct") for v in data.entities["population_bme_pct"].dropna())
     return allowed
+
+
+def _shortlisting_rates(cells) -> list[float]:
+    """Shortlisted out of applied (%), per group, where both counts are published."""
+    shown = cells[~cells["suppressed"] & cells["measure"].isin(["applied", "shortlisted"])]
+    wide = shown.pivot_table(
+        index=["entity", "year", "ethnic_group"], columns="measure", values="count"
+    )
+    if not {"applied", "shortlisted"} <= set(wide.columns):
+        return []
+    applied = wide["applied"].where(wide["applied"] > 0)
+    return (100 * wide["shortlisted"] / applied).dropna().tolist()
+
+
+#: Board rows: published exactly unless the policy suppresses the board (contract, 3).
+BOARD_ROW = re.compile(r"board|governing body|voting|executive", re.IGNORECASE)
 
 
 #: Text that holds numbers but no figures: dates, sums of money, day counts, the stamp.
@@ -287,6 +304,8 @@ def audit_html(
                 )
             )
         for r_index, row in enumerate(t["rows"], 1):
+            if not policy.suppress_board and row and BOARD_ROW.search(row[0]):
+                continue
             for heading, cell in zip(headers, row):
                 if heading in COUNT_HEADINGS and re.fullmatch(r"\d+", cell.replace(",", "")):
                     count = int(cell.replace(",", ""))
@@ -329,7 +348,8 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     for i, row in enumerate(reader, 2):
         stat = (row.get("statistic") or "").strip()
         value = (row.get("value") or "").strip()
-        is_count = stat.endswith(_COUNT_SUFFIXES)
+        board = (row.get("indicator") or "").strip() == "9" and not policy.suppress_board
+        is_count = stat.endswith(_COUNT_SUFFIXES) and not board
         if is_count and value:
             try:
                 number = float(value)

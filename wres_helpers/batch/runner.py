@@ -175,7 +175,7 @@ def _reason(err: BaseException) -> str:
 def _fingerprint(params: ReportParams) -> str:
     from wres_helpers.figures.engine import extract_fingerprint
 
-    policy = Policy(params.max_suppressed, params.rounding_base, params.survey_min_respondents)
+    policy = Policy.of(params)
     blob = json.dumps(
         [
             params.model_dump(mode="json"),
@@ -241,7 +241,7 @@ def run_reports(
     built: dict[tuple, dict] = {}
     for job in queue:
         p = job.params
-        policy = Policy(p.max_suppressed, p.rounding_base, p.survey_min_respondents)
+        policy = Policy.of(p)
         key = (p.extract, policy)
         if key not in prepared:
             try:
@@ -262,9 +262,7 @@ def run_reports(
     runnable = []
     for job in queue:
         p = job.params
-        reason = prepared[
-            (p.extract, Policy(p.max_suppressed, p.rounding_base, p.survey_min_respondents))
-        ]
+        reason = prepared[(p.extract, Policy.of(p))]
         if reason:
             failures.append((str(job.source), reason))
         elif resume and _up_to_date(job, outputs):

@@ -129,6 +129,12 @@ def parse_ethnic(v):
     return _BAD if group is None else group
 
 
+def parse_ethnic_broad(v):
+    """White, Unknown, or the broad group (Mixed, Asian, Black, Other) of a BME category."""
+    group = vocab.broad_group(v)
+    return _BAD if group is None else group
+
+
 def parse_band(v):
     """A canonical pay band."""
     band = vocab.pay_band(v)
@@ -158,10 +164,11 @@ def parse_choice(choices):
 
 
 parse_survey_group = parse_choice(vocab.KNOWN_GROUPS)
-parse_return_group = parse_choice(vocab.ETHNIC_GROUPS)
+parse_return_group = parse_choice(vocab.ETHNIC_GROUPS + vocab.BROAD_GROUPS)
 parse_org_type = parse_choice(vocab.ORG_TYPES)
 parse_provider_type = parse_choice(vocab.PROVIDER_TYPES)
 parse_measure = parse_choice(vocab.MEASURES)
+parse_collectable = parse_choice(vocab.COLLECTABLE_TABLES)
 
 
 @dataclass(frozen=True)
@@ -184,6 +191,9 @@ KINDS = {
     "money": Kind(parse_money, "not an amount in pounds (zero or more)", "float64"),
     "date": Kind(parse_date, "not a date (2016-05-01 or 01/05/2016)", "object"),
     "ethnic": Kind(parse_ethnic, "not an NHS Data Dictionary ethnic category", "category"),
+    "ethnic_broad": Kind(
+        parse_ethnic_broad, "not an NHS Data Dictionary ethnic category", "category"
+    ),
     "band": Kind(
         parse_band, "not a pay band (Band 1 ... Band 9, VSM or a medical grade)", "category"
     ),
@@ -193,7 +203,14 @@ KINDS = {
     ),
     "survey_group": Kind(parse_survey_group, "not a survey group (White or BME)", "category"),
     "return_group": Kind(
-        parse_return_group, "not an ethnic group (White, BME or Unknown)", "category"
+        parse_return_group,
+        "not an ethnic group (White, BME, Unknown, Mixed, Asian, Black or Other)",
+        "category",
+    ),
+    "collectable": Kind(
+        parse_collectable,
+        "not a table that can be not collected (" + ", ".join(vocab.COLLECTABLE_TABLES) + ")",
+        "category",
     ),
     "org_type": Kind(
         parse_org_type, "not an organisation type (" + ", ".join(vocab.ORG_TYPES) + ")", "category"
@@ -225,7 +242,7 @@ COLUMN_KINDS: dict[str, dict[str, str]] = {
         "org_code": "code",
         "year": "year",
         "staff_id": "text",
-        "ethnic_category": "ethnic",
+        "ethnic_category": "ethnic_broad",
         "pay_band": "band",
         "clinical": "yes_no",
     },
@@ -299,6 +316,7 @@ COLUMN_KINDS: dict[str, dict[str, str]] = {
         "ethnic_group": "return_group",
         "count": "count",
     },
+    "not_collected": {"org_code": "code", "year": "year", "table": "collectable"},
 }
 
 #: Columns whose pairs must be unique in a table (one row per person per year, ...).
@@ -310,6 +328,7 @@ UNIQUE_KEYS = {
     "survey_responses": ["org_code", "year", "respondent_id"],
     "providers": ["commissioner_code", "provider_code"],
     "wres_return": ["org_code", "year", "measure", "breakdown", "ethnic_group"],
+    "not_collected": ["org_code", "year", "table"],
 }
 #: Tables where a person counts once a year however often they appear.
 ONCE_A_YEAR = ("disciplinary", "training", "leavers")
@@ -321,6 +340,7 @@ _KEY_NOUN = {
     "survey_responses": "respondent_id",
     "providers": "provider_code",
     "wres_return": "measure, breakdown and ethnic_group",
+    "not_collected": "table",
 }
 
 
@@ -646,7 +666,8 @@ def load_extract(folder: str | Path) -> Extract:
     -------
     Extract
         Typed tables: ``ethnic_category`` becomes the WRES group (White, BME
-        or Unknown), pay bands are canonical, yes/no are booleans, codes are
+        or Unknown; in ``staff``, BME as its broad group: Mixed, Asian, Black
+        or Other), pay bands are canonical, yes/no are booleans, codes are
         upper case.
 
     Raises
@@ -743,6 +764,40 @@ def _check_return(frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
         mask,
         "breakdown",
         "not a breakdown of this measure (see the contract's aggregated extract)",
+        raw,
+    ) + _check_broad_groups(frame, raw)
+
+
+def _check_broad_groups(frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+    """Mixed, Asian, Black and Other: all four or none per measure, organisation and
+    year, and summing to the BME count of each breakdown."""
+    group = frame["ethnic_group"].astype(str)
+    broad = frame[group.isin(vocab.BROAD_GROUPS)]
+    if broad.empty:
+        return []
+    by = ["org_code", "year", "measure"]
+    kinds = broad.groupby(by, observed=True)["ethnic_group"].transform("nunique")
+    problems = _row_problems(
+        "wres_return",
+        frame,
+        pd.Series(frame.index.isin(broad.index[kinds.to_numpy() != 4]), index=frame.index),
+        "ethnic_group",
+        "gives some of Mixed, Asian, Black and Other for this measure, organisation "
+        "and year, not all four",
+        raw,
+    )
+    cell = by + ["breakdown"]
+    sums = broad.groupby(cell, observed=True)["count"].sum().rename("broad")
+    bme = frame[group == vocab.BME].set_index(cell)["count"].rename("bme")
+    joined = pd.concat([sums, bme], axis=1, join="outer").fillna(-1)
+    wrong = set(joined.index[joined["broad"] != joined["bme"]].tolist())
+    rows = [k in wrong for k in zip(*(broad[c] for c in cell))]
+    return problems + _row_problems(
+        "wres_return",
+        frame,
+        pd.Series(frame.index.isin(broad.index[rows]), index=frame.index),
+        "count",
+        "Mixed, Asian, Black and Other do not add up to the BME count of this breakdown",
         raw,
     )
 

@@ -41,6 +41,12 @@ class Engine:
         """Counts as the audience may see them (published counts for public)."""
         return (self.published if audience == "public" else self.exact).cells()
 
+    def not_collected_members(self, entity: str, year: int, table: str) -> list[str]:
+        """The organisations whose ``table`` for ``year`` was not collected, among
+        ``entity`` (a cluster's members, or an organisation itself), so that a
+        report can name those a pooled figure leaves out."""
+        return not_collected_members(self.extract, self.entities, entity, year, table)
+
 
 @contextlib.contextmanager
 def few_collections():
@@ -76,6 +82,36 @@ def _build(folder: str | Path, policy: Policy) -> Engine:
     return Engine(
         extract, counts, ents, exact, published, compute(exact, ents), compute(published, ents)
     )
+
+
+def not_collected_members(
+    extract: Extract, ents: counts_mod.Entities, entity: str, year: int, table: str
+) -> list[str]:
+    """Members of ``entity`` (or the organisation itself) that did not collect ``table``.
+
+    A table is not collected where ``not_collected`` lists it, or, in a
+    ``wres_return``, where its measures have no rows for the organisation and
+    year.
+
+    Parameters
+    ----------
+    extract : Extract
+        The validated extract.
+    ents : Entities
+        Its entities.
+    entity : str
+        A cluster or an organisation code.
+    year : int
+        The WRES year.
+    table : str
+        A table of the contract (``training``, ``disciplinary``, ``board``, ...).
+    """
+    family = counts_mod.family_of_table(table)
+    kind = ents.kind(entity)
+    members = ents.members(entity) if kind == "cluster" else [entity]
+    missing = counts_mod.missing(extract)
+    hit = missing[(missing["year"] == year) & (missing["family"] == family)]
+    return sorted(set(hit["org_code"]) & set(members))
 
 
 def indicators_for_extract(

@@ -67,6 +67,10 @@ class ReportParams(BaseModel):
     max_suppressed: int = Field(7, ge=0)
     rounding_base: int = Field(5, ge=1)
     survey_min_respondents: int = Field(11, ge=0)
+    method: Literal["suppression", "rounding"] = Field(
+        "suppression", description="public figures: cell suppression, or rounded counts"
+    )
+    suppress_board: bool = Field(False, description="withhold small board counts too")
     caution_below: int = Field(50, ge=0, description="denominators below this get a caution")
     self_report_flag_pct: float = Field(
         10.0, ge=0, le=100, description="flag a table whose unknown share is above this"
