@@ -27,11 +27,12 @@ def _imports(cmd: list[str]) -> None:
     rows = []
     for line in err.splitlines():
         if line.startswith("import time:") and "|" in line and "cumulative" not in line:
-            _self, cumulative, name = (part.strip() for part in line[12:].split("|"))
-            rows.append((int(cumulative), name))
-    # Top-level packages only: their cumulative time includes what they import.
-    top = sorted((r for r in rows if "." not in r[1]), reverse=True)[:TOP]
-    print("slowest imports (cumulative ms, top-level modules):")
+            _self, cumulative, name = line[12:].split("|")
+            # Outermost imports only (no indent): their time includes what they import.
+            if name.startswith(" ") and not name.startswith("  "):
+                rows.append((int(cumulative), name.strip()))
+    top = sorted(rows, reverse=True)[:TOP]
+    print("slowest imports (cumulative ms, outermost imports):")
     for cumulative, name in top:
         print(f"  {cumulative / 1000:8.0f} ms  {name}")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from wres_helpers.figures import intervals
 from wres_helpers.figures.survey import wilson_interval
 
 
@@ -164,20 +165,13 @@ def pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
 
 
 def katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray, np.ndarray]:
-    """Relative likelihood (rate a / rate b) with scipy's Katz log-method 95% interval."""
-    from scipy.stats.contingency import relative_risk
+    """Relative likelihood (rate a / rate b) with the Katz log-method 95% interval.
 
+    The interval is scipy's ``relative_risk(...).confidence_interval()``, in
+    closed form for whole columns (:func:`wres_helpers.figures.intervals.katz`).
+    """
     value = (cases_a / total_a) / (cases_b / total_b)
-    n = len(value.v)
-    low, high = np.full(n, np.nan), np.full(n, np.nan)
-    arrays = [np.asarray(x.v, dtype=float) for x in (cases_a, total_a, cases_b, total_b)]
-    usable = np.isfinite(np.column_stack(arrays)).all(axis=1)
-    for i in np.flatnonzero(usable):
-        a, na, b, nb = (int(x[i]) for x in arrays)
-        if na <= 0 or nb <= 0 or b == 0 or a > na or b > nb:
-            continue
-        ci = relative_risk(a, na, b, nb).confidence_interval(0.95)
-        low[i], high[i] = ci.low, ci.high
+    low, high = intervals.katz(cases_a.v, total_a.v, cases_b.v, total_b.v)
     # A likelihood whose denominator rate is zero is blank, not infinite.
     v = np.where(np.isfinite(value.v), value.v, np.nan)
     return Q(v, value.s, value.index), low, high

@@ -5,30 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from wres_helpers.figures import intervals
+
 
 def wilson_interval(successes, trials) -> tuple[np.ndarray, np.ndarray]:
     """95% Wilson score interval for proportions (0-1), NaN where trials is 0.
 
-    statsmodels' vectorised ``proportion_confint(method="wilson")`` gives
-    the same interval as ``scipy.stats.binomtest(k, n).proportion_ci(
-    method="wilson")`` (tested), for whole columns at once. With no successes
-    the lower bound is exactly 0, and with all successes the upper bound is 1.
+    Newcombe's closed form, as ``scipy.stats.binomtest(k, n).proportion_ci(
+    method="wilson")`` computes it, for whole columns at once
+    (:func:`wres_helpers.figures.intervals.wilson`, tested against scipy to the
+    last digit). With no successes the lower bound is exactly 0, and with all
+    successes the upper bound is 1.
     """
-    k = np.asarray(successes, dtype=float)
-    n = np.asarray(trials, dtype=float)
-    ok = np.isfinite(k) & np.isfinite(n) & (n > 0) & (k >= 0) & (k <= n)
-    low = np.full(k.shape, np.nan)
-    high = np.full(k.shape, np.nan)
-    if ok.any():
-        from statsmodels.stats.proportion import proportion_confint
-
-        lo, hi = proportion_confint(k[ok], n[ok], alpha=0.05, method="wilson")
-        low[ok], high[ok] = lo, hi
-    # The bound at an end of the range is that end exactly (floating point leaves
-    # 8.67e-19 for 0 of n), so that a published 0 or 100% interval reads as such.
-    low = np.where(ok & (k == 0), 0.0, low)
-    high = np.where(ok & (k == n), 1.0, high)
-    return low, high
+    return intervals.wilson(successes, trials)
 
 
 def survey_percentages(counts: pd.DataFrame, min_respondents: int) -> pd.DataFrame:
