@@ -25,7 +25,8 @@ NATIONAL_STAFF = 1_400_000
 def _extract(share: float) -> Path:
     from wres_helpers.example import generate, national_orgs, write
 
-    folder = BENCH / f"scale-{round(share * 100)}pct"
+    # The whole nation is ``make bench``'s own extract.
+    folder = BENCH / ("national-parquet" if share == 1 else f"scale-{round(share * 100)}pct")
     if not (folder / "staff.parquet").exists():
         print(f"generating {share:.0%} of national scale in {folder} ...", flush=True)
         tables = generate(
