@@ -8,10 +8,15 @@ for, has no counts at all, so its figures are blank.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from wres_helpers import vocab
-from wres_helpers.extract.validate import Extract
+
+if TYPE_CHECKING:
+    from wres_helpers.extract.validate import Extract
+
 
 #: Measure families: a family is either reported for an organisation and year or not.
 FAMILIES = {

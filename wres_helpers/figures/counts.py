@@ -8,11 +8,12 @@ per table over categorical codes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from wres_helpers import vocab
-from wres_helpers.extract.validate import Extract, codes_of, first_seen_twice
 from wres_helpers.figures.collection import (
     FAMILIES,
     MEASURE_FAMILY,
@@ -23,6 +24,11 @@ from wres_helpers.figures.collection import (
     missing,
     not_collected,
 )
+
+if TYPE_CHECKING:
+    # Only reading an extract needs pandera: a report's kernel, which reads prepared
+    # figures, imports this module without it (about a second of every kernel).
+    from wres_helpers.extract.validate import Extract
 
 KEY = ["org_code", "year", "measure", "breakdown", "ethnic_group"]
 RETURN_COLUMNS = KEY + ["count"]
@@ -41,6 +47,8 @@ def _tally(
         **by,
         "ethnic_group": frame["ethnic_category"],
     }
+    from wres_helpers.extract.validate import codes_of
+
     coded, labels = {}, {}
     for name, column in columns.items():
         coded[name], labels[name] = codes_of(
@@ -111,6 +119,8 @@ def _recruitment(frame: pd.DataFrame) -> list[pd.DataFrame]:
 
 def _people_once(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     """A person counted more than once in a year counts once."""
+    from wres_helpers.extract.validate import first_seen_twice
+
     repeat = (
         frame["repeat"].to_numpy()
         if "repeat" in frame.columns

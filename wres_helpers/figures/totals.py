@@ -8,13 +8,17 @@ declaration of relations in :mod:`wres_helpers.figures.relations`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from wres_helpers import vocab
-from wres_helpers.extract.validate import Extract
 from wres_helpers.figures import relations
+
+if TYPE_CHECKING:
+    from wres_helpers.extract.validate import Extract
+
 
 KEY = relations.KEY
 #: Families whose figures rest on staff headcounts: a cluster's headcount for them
