@@ -4,13 +4,15 @@ A raw frame keeps every value as the file gave it (text as categorical
 strings, so that vocabularies are looked up once per distinct value) with
 column names folded to lower case and trimmed. Parsing and checking the
 values is :mod:`wres_helpers.extract.validate`'s job.
+
+An extract is untrusted input: :mod:`wres_helpers.extract.limits` bounds
+what is read before any reader opens a file.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +20,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from wres_helpers.extract.limits import check_file, check_workbook
 from wres_helpers.problems import InputError, Problem
 from wres_helpers.vocab import ID_COLUMNS, TABLES
 
@@ -36,7 +39,9 @@ def find_table(folder: Path, table: str) -> Path | None:
     found = [
         p
         for p in sorted(folder.iterdir())
-        if p.is_file() and p.stem.lower() == table and p.suffix.lower() in FORMATS
+        if (p.is_file() or p.is_symlink())
+        and p.stem.lower() == table
+        and p.suffix.lower() in FORMATS
     ]
     if len(found) > 1:
         raise InputError(
@@ -82,8 +87,7 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
         undecodable, not a workbook, or with no records.
     """
     suffix = path.suffix.lower()
-    if path.stat().st_size == 0:
-        raise InputError([Problem(table, None, None, None, f"{path.name} is empty")])
+    check_file(path, table)
     if suffix == ".csv":
         frame = _read_csv(path, table, notes if notes is not None else [])
     elif suffix == ".xlsx":
@@ -91,6 +95,7 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
     else:
         frame = _read_parquet(path, table)
     frame.columns = [str(c).strip().lower() for c in frame.columns]
+    frame = _drop_blank_columns(frame)
     dupes = frame.columns[frame.columns.duplicated()].unique()
     if len(dupes):
         raise InputError([Problem(table, 1, c, None, "column given twice") for c in dupes])
@@ -99,6 +104,19 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
             [Problem(table, None, None, None, f"{path.name} has a header but no records")]
         )
     return frame
+
+
+def _drop_blank_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns with no heading and no values (trailing commas, an Excel column
+    formatted but empty) are not columns of the table."""
+    blank = [
+        i
+        for i, c in enumerate(frame.columns)
+        if (c == "" or c.startswith("unnamed: ")) and frame.iloc[:, i].isna().all()
+    ]
+    if not blank:
+        return frame
+    return frame.iloc[:, [i for i in range(frame.shape[1]) if i not in set(blank)]]
 
 
 def _binary_check(data: bytes, table: str, name: str) -> None:
@@ -187,21 +205,28 @@ def _read_csv(path: Path, table: str, notes: list[str]) -> pd.DataFrame:
         return _read_csv_slowly(text, table, path.name)
 
 
+def _ragged_rows(text: str, table: str) -> list[Problem]:
+    """Rows whose number of fields is not the header's, found by streaming the text."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    ragged = []
+    for i, r in enumerate(reader):
+        if r and len(r) != len(header) and not _blank_tail(r, len(header)):
+            message = f"row has {len(r)} fields but the header has {len(header)}"
+            ragged.append(Problem(table, i + 2, None, f"{len(r)} fields", message))
+    return ragged
+
+
+def _blank_tail(row: list[str], width: int) -> bool:
+    """A row longer than the header only by empty fields (trailing commas)."""
+    return len(row) > width and not any(f.strip() for f in row[width:])
+
+
 def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
     csv.field_size_limit(1 << 30)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    header, records = rows[0], rows[1:]
-    ragged = [
-        Problem(
-            table,
-            i + 2,
-            None,
-            f"{len(r)} fields",
-            f"row has {len(r)} fields but the header has {len(header)}",
-        )
-        for i, r in enumerate(records)
-        if r and len(r) != len(header)
-    ]
+    # The ragged rows are found first, streaming, so that a huge file with one
+    # bad row is refused without building every row in memory.
+    ragged = _ragged_rows(text, table)
     if ragged:
         raise InputError(
             ragged[:50]
@@ -211,8 +236,10 @@ def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
                 else []
             )
         )
-    kept = [i for i, r in enumerate(records) if r]
-    frame = pd.DataFrame([records[i] for i in kept], columns=header, index=kept, dtype=object)
+    rows = csv.reader(io.StringIO(text, newline=""))
+    header = next(rows)
+    records = {i: r[: len(header)] for i, r in enumerate(rows) if r}
+    frame = pd.DataFrame(list(records.values()), columns=header, index=list(records), dtype=object)
     frame = frame.replace("", None)
     return frame.astype({c: "string" if _is_id(c) else "category" for c in frame.columns})
 
@@ -222,10 +249,7 @@ def _is_id(name: str) -> bool:
 
 
 def _read_xlsx(path: Path, table: str) -> pd.DataFrame:
-    if not zipfile.is_zipfile(path):
-        raise InputError(
-            [Problem(table, None, None, None, f"{path.name} is not an Excel workbook")]
-        )
+    check_workbook(path, table)
     try:
         frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
     except Exception as err:  # openpyxl raises many kinds for a damaged file

@@ -32,6 +32,14 @@ from wres_helpers.problems import InputError, Problem
 
 #: At most this many rows are listed for one kind of problem in one column.
 MAX_ROWS_PER_PROBLEM = 20
+#: No NHS count comes near this (the whole NHS employs about 1.5 million people);
+#: a larger one is a mistake, and would overflow a 64-bit integer near 2**63.
+MAX_COUNT = 10_000_000
+#: An ODS-like code: letters and digits only, so that it is safe as a file name.
+CODE_PATTERN = re.compile(r"[A-Z0-9]{1,20}")
+#: Characters a name must not hold: controls (line breaks, NUL), bidirectional
+#: overrides and isolates, and line or paragraph separators.
+UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 # --- One parser per kind of field: value -> parsed value, or _BAD. -----------------
@@ -44,8 +52,30 @@ def _blank(v: object) -> bool:
 
 
 def parse_code(v):
-    """An organisation code: trimmed, upper case, not blank."""
-    return _BAD if _blank(v) else str(v).strip().upper()
+    """An organisation code: trimmed, upper case, letters and digits only.
+
+    >>> parse_code(" rx1 "), parse_code("../x") is _BAD, parse_code("") is _BAD
+    ('RX1', True, True)
+    """
+    if _blank(v):
+        return _BAD
+    code = str(v).strip().upper()
+    return code if CODE_PATTERN.fullmatch(code) else _BAD
+
+
+def parse_optional_code(v):
+    """A code that may be blank (a cluster): as :func:`parse_code`, blank gives None."""
+    return None if _blank(v) else parse_code(v)
+
+
+def parse_name(v):
+    """A name (not blank) with no control characters, line breaks or bidi overrides.
+
+    >>> parse_name("Northgate NHS Trust"), parse_name("A\\nnotebook: x") is _BAD
+    ('Northgate NHS Trust', True)
+    """
+    text = parse_text(v)
+    return _BAD if text is _BAD or UNSAFE_IN_NAMES.search(text) else text
 
 
 def parse_text(v):
@@ -77,8 +107,8 @@ def parse_year(v):
 
 
 def parse_count(v):
-    """A count: a whole number, zero or more."""
-    return parse_int(v, 0)
+    """A count: a whole number from zero to :data:`MAX_COUNT`."""
+    return parse_int(v, 0, MAX_COUNT)
 
 
 def parse_indicator(v):
@@ -174,11 +204,21 @@ class Kind:
 
 
 KINDS = {
-    "code": Kind(parse_code, "blank: an organisation code is required", "category"),
+    "code": Kind(
+        parse_code, "not an organisation code (letters and digits, such as RX1)", "category"
+    ),
+    "optional_code": Kind(
+        parse_optional_code, "not a code (letters and digits, or blank)", "category"
+    ),
+    "name": Kind(
+        parse_name,
+        "blank, or holds a control character, line break or direction override",
+        "category",
+    ),
     "text": Kind(parse_text, "blank: a value is required", "category"),
     "optional_text": Kind(parse_optional_text, "", "object"),
     "year": Kind(parse_year, "not a year (a whole number such as 2016)", "int16"),
-    "count": Kind(parse_count, "not a count (a whole number, zero or more)", "int64"),
+    "count": Kind(parse_count, f"not a count (a whole number from 0 to {MAX_COUNT:,})", "int64"),
     "indicator": Kind(parse_indicator, "not a staff-survey indicator (5, 6, 7 or 8)", "int8"),
     "pct": Kind(parse_pct, "not a percentage from 0 to 100", "float64"),
     "money": Kind(parse_money, "not an amount in pounds (zero or more)", "float64"),
@@ -214,10 +254,10 @@ KINDS = {
 COLUMN_KINDS: dict[str, dict[str, str]] = {
     "organisations": {
         "org_code": "code",
-        "org_name": "text",
+        "org_name": "name",
         "org_type": "org_type",
         "region": "optional_text",
-        "cluster": "optional_text",
+        "cluster": "optional_code",
         "population_bme_pct": "pct",
         "nhs_income_gbp": "money",
     },
@@ -284,7 +324,7 @@ COLUMN_KINDS: dict[str, dict[str, str]] = {
     "providers": {
         "commissioner_code": "code",
         "provider_code": "code",
-        "provider_name": "text",
+        "provider_name": "name",
         "provider_type": "provider_type",
         "nhs_income_gbp": "money",
         "report_due": "date",
