@@ -197,17 +197,25 @@ def _read_csv(path: Path, table: str, notes: list[str]) -> pd.DataFrame:
         pass
     text = _decode(data, table, path.name, notes)
     header = _header(text.split("\n", 1)[0], table, path.name)
+    # Only the bytes are kept (as UTF-8): the text is four times their size.
+    data = text.encode("utf-8")
+    del text
     try:
-        return _arrow_csv(text.encode("utf-8"), header)
+        return _arrow_csv(data, header)
     except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
         # Quoted line breaks, very long fields and ragged rows: the standard
         # library's reader handles the first two and locates the third.
-        return _read_csv_slowly(text, table, path.name)
+        return _read_csv_slowly(data, table, path.name)
 
 
-def _ragged_rows(text: str, table: str) -> list[Problem]:
+def _lines(data: bytes) -> io.TextIOWrapper:
+    """UTF-8 bytes as a stream of text, decoded a block at a time."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="")
+
+
+def _ragged_rows(data: bytes, table: str) -> list[Problem]:
     """Rows whose number of fields is not the header's, found by streaming the text."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(_lines(data))
     header = next(reader, [])
     ragged = []
     for i, r in enumerate(reader):
@@ -222,11 +230,11 @@ def _blank_tail(row: list[str], width: int) -> bool:
     return len(row) > width and not any(f.strip() for f in row[width:])
 
 
-def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
+def _read_csv_slowly(data: bytes, table: str, name: str) -> pd.DataFrame:
     csv.field_size_limit(1 << 30)
     # The ragged rows are found first, streaming, so that a huge file with one
     # bad row is refused without building every row in memory.
-    ragged = _ragged_rows(text, table)
+    ragged = _ragged_rows(data, table)
     if ragged:
         raise InputError(
             ragged[:50]
@@ -236,7 +244,7 @@ def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
                 else []
             )
         )
-    rows = csv.reader(io.StringIO(text, newline=""))
+    rows = csv.reader(_lines(data))
     header = next(rows)
     records = {i: r[: len(header)] for i, r in enumerate(rows) if r}
     frame = pd.DataFrame(list(records.values()), columns=header, index=list(records), dtype=object)
