@@ -227,6 +227,6 @@ def run_reports(
     ``notebook`` runs that notebook for every report instead of the report
     type's own (``wres run --notebook``); a params file cannot choose one.
     """
-    from wres_helpers.batch.batch import run_batch
+    from wres_helpers.batch.orchestrate import run_batch
 
     return run_batch(paths, jobs, outputs, resume, notebook)
