@@ -490,6 +490,40 @@ def _cap(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
+def _value_problems(table: str, raw: pd.DataFrame, err: pa.errors.SchemaErrors) -> list[Problem]:
+    """pandera's failure cases as problems: a missing column, or a value of the wrong kind."""
+    # pandera names a failed check by its error text (or its name, by version).
+    messages = {}
+    for kind_name in COLUMN_KINDS[table].values():
+        messages[kind_name] = messages[KINDS[kind_name].message] = KINDS[kind_name].message
+    problems = []
+    for case in err.failure_cases.itertuples(index=False):
+        check = str(case.check)
+        if check == "column_in_dataframe":
+            found = ", ".join(repr(str(c)) for c in raw.columns[:8])
+            problems.append(
+                Problem(
+                    table,
+                    1,
+                    str(case.failure_case),
+                    None,
+                    "required column is missing; the header (row 1) has " + (found or "no columns"),
+                )
+            )
+        elif check in messages:
+            value = case.failure_case
+            problems.append(
+                Problem(
+                    table,
+                    int(case.index) + 2,
+                    str(case.column),
+                    None if _blank(value) else str(value),
+                    messages[check],
+                )
+            )
+    return problems
+
+
 def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a raw table's values; return it parsed (bad rows dropped) and its problems."""
     problems: list[Problem] = []
@@ -497,35 +531,7 @@ def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     try:
         _value_schema(table, memo).validate(raw, lazy=True)
     except pa.errors.SchemaErrors as err:
-        # pandera names a failed check by its error text (or its name, by version).
-        messages = {}
-        for kind_name in COLUMN_KINDS[table].values():
-            messages[kind_name] = messages[KINDS[kind_name].message] = KINDS[kind_name].message
-        for case in err.failure_cases.itertuples(index=False):
-            check = str(case.check)
-            if check == "column_in_dataframe":
-                found = ", ".join(repr(str(c)) for c in raw.columns[:8])
-                problems.append(
-                    Problem(
-                        table,
-                        1,
-                        str(case.failure_case),
-                        None,
-                        "required column is missing; the header (row 1) has "
-                        + (found or "no columns"),
-                    )
-                )
-            elif check in messages:
-                value = case.failure_case
-                problems.append(
-                    Problem(
-                        table,
-                        int(case.index) + 2,
-                        str(case.column),
-                        None if _blank(value) else str(value),
-                        messages[check],
-                    )
-                )
+        problems = _value_problems(table, raw, err)
     if any(p.row == 1 for p in problems):
         return pd.DataFrame(), problems
     parsed: dict[str, object] = {}
@@ -611,51 +617,54 @@ _RECORD_MESSAGES = {
 }
 
 
+def _duplicates(table: str, frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+    """A row whose key (one person in one organisation and year, ...) an earlier row gave."""
+    if table not in UNIQUE_KEYS:
+        return []
+    key = UNIQUE_KEYS[table]
+    column = key[-1]
+    message = f"{_KEY_NOUN[table]} given twice"
+    if "year" in key:
+        message += " for the same organisation and year"
+    problems = []
+    for index in frame.index[first_seen_twice(frame, key)]:
+        value = raw.at[index, column]
+        problems.append(
+            Problem(table, int(index) + 2, column, None if _blank(value) else str(value), message)
+        )
+    return problems
+
+
+def _record_problem(table: str, case, raw: pd.DataFrame) -> Problem | None:
+    """One failure case of the record schema as a problem (None for a case it does not own)."""
+    check = str(case.check)
+    if case.index is None or pd.isna(case.index) or check not in _RECORD_MESSAGES:
+        return None
+    index = int(case.index)
+    if check == "known_org":
+        column, message = case.column, _RECORD_MESSAGES[check][1]
+        if table == "providers":
+            message = "commissioner_code is not in the organisations table"
+    else:
+        column, message = _RECORD_MESSAGES[check]
+        if case.column != column:
+            return None
+    value = raw.at[index, column] if column in raw.columns else None
+    return Problem(table, index + 2, column, None if _blank(value) else str(value), message)
+
+
 def _check_records(
     table: str, frame: pd.DataFrame, raw: pd.DataFrame, org_codes: set[str]
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    problems, bad_rows = [], set()
-    if table in UNIQUE_KEYS:
-        key = UNIQUE_KEYS[table]
-        column = key[-1]
-        message = f"{_KEY_NOUN[table]} given twice"
-        if "year" in key:
-            message += " for the same organisation and year"
-        twice = frame.index[first_seen_twice(frame, key)]
-        for index in twice:
-            value = raw.at[index, column]
-            problems.append(
-                Problem(
-                    table, int(index) + 2, column, None if _blank(value) else str(value), message
-                )
-            )
-        bad_rows.update(twice)
+    problems = _duplicates(table, frame, raw)
     try:
         _record_schema(table, org_codes).validate(frame, lazy=True)
-        return (frame.drop(index=list(bad_rows)) if bad_rows else frame), problems
+        cases = []
     except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
-    for case in cases.itertuples(index=False):
-        check = str(case.check)
-        if case.index is None or pd.isna(case.index):
-            continue
-        index = int(case.index)
-        if check == "known_org":
-            column, message = case.column, _RECORD_MESSAGES[check][1]
-            if table == "providers":
-                message = "commissioner_code is not in the organisations table"
-        elif check in _RECORD_MESSAGES:
-            column, message = _RECORD_MESSAGES[check]
-            if case.column != column:
-                continue
-        else:
-            continue
-        bad_rows.add(index)
-        value = raw.at[index, column] if column in raw.columns else None
-        problems.append(
-            Problem(table, index + 2, column, None if _blank(value) else str(value), message)
-        )
-    return frame.drop(index=list(bad_rows)), problems
+        cases = err.failure_cases.itertuples(index=False)
+    problems += [p for p in (_record_problem(table, c, raw) for c in cases) if p is not None]
+    bad_rows = {p.row - 2 for p in problems}
+    return (frame.drop(index=sorted(bad_rows)) if bad_rows else frame), problems
 
 
 @dataclass
@@ -672,6 +681,63 @@ class Extract:
 
     def get(self, table: str) -> pd.DataFrame | None:
         return self.tables.get(table)
+
+
+def _missing_tables(files: dict[str, Path], problems: list[Problem]) -> list[Problem]:
+    """A required table with no file (staff may be given by a wres_return instead)."""
+    missing = []
+    for table in vocab.REQUIRED_TABLES:
+        if table in files or any(p.table == table for p in problems):
+            continue
+        if table == "staff" and "wres_return" in files:
+            continue
+        missing.append(
+            Problem(
+                table,
+                None,
+                None,
+                None,
+                f"required table is missing (no {table}.csv, "
+                f"{table}.xlsx or {table}.parquet in the extract)",
+            )
+        )
+    return missing
+
+
+@dataclass
+class _Reading:
+    """The tables of one extract as they are read, raw and parsed."""
+
+    files: dict[str, Path]
+    notes: list[str] = field(default_factory=list)
+    raw: dict[str, pd.DataFrame] = field(default_factory=dict)
+    parsed: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def table(self, table: str, org_codes: set[str] | None) -> list[Problem]:
+        """Read, parse and check one table; keep it; return its problems."""
+        try:
+            raw = self.raw[table] = read_table(self.files[table], table, self.notes)
+        except InputError as err:
+            return err.problems
+        frame, found = _parse_table(table, raw)
+        if any(p.row == 1 for p in found):
+            return found
+        if org_codes is not None or table == "organisations":
+            frame, more = _check_records(table, frame, raw, org_codes or set())
+            found = found + more
+        if table in ONCE_A_YEAR:
+            # A person entered (or trained, or left) twice in a year counts once.
+            frame = frame.assign(repeat=first_seen_twice(frame, ["org_code", "year", "staff_id"]))
+        self.parsed[table] = frame
+        return found
+
+    def org_codes(self) -> set[str] | None:
+        """Every code the organisations table gives, even on a row with another problem,
+        so that one bad organisation row does not make all its staff rows errors too."""
+        if "organisations" not in self.parsed or "org_code" not in self.raw["organisations"]:
+            return None
+        codes, ok = parse_column(self.raw["organisations"]["org_code"], parse_code)
+        return {str(c) for c, good in zip(codes, ok) if good}
 
 
 def load_extract(folder: str | Path) -> Extract:
@@ -696,64 +762,29 @@ def load_extract(folder: str | Path) -> Extract:
     """
     folder = Path(folder)
     files, problems = extract_files(folder)
-    notes: list[str] = []
-    for table in vocab.REQUIRED_TABLES:
-        if table not in files and not any(p.table == table for p in problems):
-            if table == "staff" and "wres_return" in files:
-                continue
-            problems.append(
-                Problem(
-                    table,
-                    None,
-                    None,
-                    None,
-                    f"required table is missing (no {table}.csv, "
-                    f"{table}.xlsx or {table}.parquet in the extract)",
-                )
-            )
-    raw_tables: dict[str, pd.DataFrame] = {}
-    parsed: dict[str, pd.DataFrame] = {}
-
-    def one_table(table: str, org_codes: set[str] | None) -> list[Problem]:
-        try:
-            raw = raw_tables[table] = read_table(files[table], table, notes)
-        except InputError as err:
-            return err.problems
-        frame, found = _parse_table(table, raw)
-        if any(p.row == 1 for p in found):
-            return found
-        if org_codes is not None or table == "organisations":
-            frame, more = _check_records(table, frame, raw, org_codes or set())
-            found = found + more
-        if table in ONCE_A_YEAR:
-            # A person entered (or trained, or left) twice in a year counts once.
-            frame = frame.assign(repeat=first_seen_twice(frame, ["org_code", "year", "staff_id"]))
-        parsed[table] = frame
-        return found
-
+    problems += _missing_tables(files, problems)
+    reading = _Reading(files)
     if "organisations" in files:
-        problems.extend(one_table("organisations", None))
-    # Every code the organisations table gives, even on a row with another problem,
-    # so that one bad organisation row does not make all its staff rows errors too.
-    org_codes = None
-    if "organisations" in parsed and "org_code" in raw_tables["organisations"].columns:
-        codes, ok = parse_column(raw_tables["organisations"]["org_code"], parse_code)
-        org_codes = {str(c) for c, good in zip(codes, ok) if good}
-    if "organisations" in parsed:
-        problems.extend(_check_clusters(parsed["organisations"], raw_tables["organisations"]))
+        problems.extend(reading.table("organisations", None))
+    org_codes = reading.org_codes()
+    if "organisations" in reading.parsed:
+        problems.extend(
+            _check_clusters(reading.parsed["organisations"], reading.raw["organisations"])
+        )
     others = [t for t in files if t != "organisations"]
     # Tables are independent until the cross-table checks: read and check them
     # side by side (pyarrow and pandas release the GIL for the heavy parts).
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        for found in pool.map(lambda t: one_table(t, org_codes), others):
+        for found in pool.map(lambda t: reading.table(t, org_codes), others):
             problems.extend(found)
-
-    if "wres_return" in parsed:
-        problems.extend(_check_return(parsed["wres_return"], raw_tables["wres_return"]))
-    problems.extend(_check_overlaps(parsed, raw_tables))
+    if "wres_return" in reading.parsed:
+        problems.extend(_check_return(reading.parsed["wres_return"], reading.raw["wres_return"]))
+    problems.extend(_check_overlaps(reading.parsed, reading.raw))
     if problems:
         raise InputError(_cap(problems))
-    return Extract(folder, {t: parsed[t] for t in files if t in parsed}, notes)
+    return Extract(
+        folder, {t: reading.parsed[t] for t in files if t in reading.parsed}, reading.notes
+    )
 
 
 def _check_clusters(orgs: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
