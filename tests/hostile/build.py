@@ -268,6 +268,15 @@ def cases() -> dict[str, tuple[dict[str, str | bytes], str]]:
             },
             "organisations|3|cluster",
         ),
+        "events-without-staff": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "disciplinary.csv": "org_code,year,staff_id,ethnic_category\n"
+                "T1,2016,s1,A\nT1,2017,s2,H\n",
+            },
+            "disciplinary|3|org_code",
+        ),
         "count-beyond-64-bits": (
             {
                 "organisations.csv": ORGS,

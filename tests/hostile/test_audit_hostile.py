@@ -65,3 +65,19 @@ def test_a_marked_number_in_public_narrative_passes_the_check(tiny, tmp_path):  
         narrative_numbers=[3, 2026],
     )
     assert narrative_problems(load_params(path), None) == []
+
+
+def test_pro_forma_entries_for_non_members_are_refused(tiny, tmp_path):  # noqa: F811
+    from wres_helpers.batch.prose import pro_forma_problems
+    from wres_helpers.report.params import load_params
+
+    # The tiny extract's cluster K1 has two members, C1 and C2; T1 is a trust outside it.
+    path = params_file(
+        tmp_path / "params",
+        tiny,
+        entity="K1",
+        report_type="cluster",
+        pro_forma={"C1": {"workforce_analysis": True}, "T1": {"diversity_targets": True}},
+    )
+    found = pro_forma_problems(load_params(path), None)
+    assert len(found) == 1 and found[0].startswith("pro_forma.T1: not a member of K1")

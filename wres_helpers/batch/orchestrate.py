@@ -77,7 +77,7 @@ def load_jobs(paths, notebook: Path | None, tally: Tally) -> None:
 
 def prepare_extracts(tally: Tally, cache_dir: Path) -> None:
     """Each extract's report data built once (or found in the cache); a bad one named."""
-    from wres_helpers.batch.prose import narrative_problems
+    from wres_helpers.batch.prose import narrative_problems, pro_forma_problems
     from wres_helpers.report.data import prepare
 
     allowed: dict = {}
@@ -99,6 +99,7 @@ def prepare_extracts(tally: Tally, cache_dir: Path) -> None:
             tally.failures.append((str(job.source), tally.prepared[key]))
             continue
         refused = narrative_problems(p, cache_dir, allowed) if p.audience == "public" else []
+        refused += pro_forma_problems(p, cache_dir)
         if refused:
             tally.failures.append((str(job.source), "; ".join(refused)))
             continue

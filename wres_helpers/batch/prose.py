@@ -6,6 +6,9 @@ public report's narrative must be a published figure of its extract, or be
 listed in the params file's ``narrative_numbers``: the author's explicit mark
 that the number is not a staff figure (a target, a year). Listed numbers are
 accepted by the audit on that report's page only.
+
+A cluster report's ``pro_forma`` may only answer for the cluster's members:
+an entry for any other code is refused, not ignored.
 """
 
 from __future__ import annotations
@@ -57,3 +60,21 @@ def narrative_allowances(params: Iterable) -> dict[str, set[str]]:
         for p in params
         if p.audience == "public" and p.narrative_numbers
     }
+
+
+def pro_forma_problems(params, cache_dir: Path | None) -> list[str]:
+    """Pro forma entries for codes that are not members of the report's cluster."""
+    from wres_helpers.report.data import ReportData, load, prepare
+
+    if not params.pro_forma:
+        return []
+    policy = Policy(params.max_suppressed, params.rounding_base, params.survey_min_respondents)
+    data = prepare(params.extract, policy, cache_dir)["internal"]
+    ents = (data if isinstance(data, ReportData) else load(data)).entities
+    members = set(
+        ents.loc[(ents["cluster"] == params.entity) & (ents["entity_type"] != "cluster"), "entity"]
+    )
+    return [
+        f"pro_forma.{code}: not a member of {params.entity} (members: {sorted(members)})"
+        for code in sorted(set(params.pro_forma) - members)
+    ]

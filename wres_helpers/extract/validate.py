@@ -780,11 +780,38 @@ def load_extract(folder: str | Path) -> Extract:
     if "wres_return" in reading.parsed:
         problems.extend(_check_return(reading.parsed["wres_return"], reading.raw["wres_return"]))
     problems.extend(_check_overlaps(reading.parsed, reading.raw))
+    problems.extend(_check_events(reading.parsed, reading.raw))
     if problems:
         raise InputError(_cap(problems))
     return Extract(
         folder, {t: reading.parsed[t] for t in files if t in reading.parsed}, reading.notes
     )
+
+
+def _check_events(parsed: dict[str, pd.DataFrame], raw: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Event rows (disciplinary, training, leavers) for an organisation and year with no staff.
+
+    Their rates are per head of staff, so without a staff count they would be
+    dropped without a word.
+    """
+    if "staff" not in parsed:
+        return []
+    staff = set(zip(parsed["staff"]["org_code"].astype(str), parsed["staff"]["year"]))
+    problems = []
+    for table in ONCE_A_YEAR:
+        if table not in parsed or parsed[table].empty:
+            continue
+        frame = parsed[table]
+        keys = pd.Series(list(zip(frame["org_code"].astype(str), frame["year"])), index=frame.index)
+        problems += _row_problems(
+            table,
+            frame,
+            ~keys.isin(staff),
+            "org_code",
+            "no staff rows for this organisation and year, so this row would count for nothing",
+            raw[table],
+        )
+    return problems
 
 
 def _check_clusters(orgs: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
