@@ -244,23 +244,23 @@ def load(path: Path) -> ReportData:
 
 
 def check_cache_folder(folder: Path) -> None:
-    """Refuse a cache folder (or file) that another user owns or could write.
+    """Refuse a cache folder that another user owns or could write (or reach: files in a
+    folder only its owner can enter are safe whatever their own mode).
 
     Raises
     ------
     PermissionError
         Naming the folder: a pickle from it could run anyone's code.
     """
-    for path in (folder, *folder.glob("*.pkl")):
-        info = path.lstat()
-        if (
-            info.st_uid != os.getuid()
-            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-            or stat.S_ISLNK(info.st_mode)
-        ):
-            raise PermissionError(
-                1, "the cache may be written by another user; delete it or use your own", str(path)
-            )
+    info = folder.lstat()
+    if (
+        info.st_uid != os.getuid()
+        or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        or stat.S_ISLNK(info.st_mode)
+    ):
+        raise PermissionError(
+            1, "the cache may be written by another user; delete it or use your own", str(folder)
+        )
 
 
 def own_cache_folder(folder: Path) -> None:
