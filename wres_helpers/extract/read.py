@@ -18,11 +18,11 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
-from wres_helpers.extract.limits import check_file, check_workbook
+from wres_helpers.extract.formats import is_id, read_parquet, read_xlsx
+from wres_helpers.extract.limits import check_file
 from wres_helpers.problems import InputError, Problem
-from wres_helpers.vocab import ID_COLUMNS, TABLES
+from wres_helpers.vocab import TABLES
 
 FORMATS = (".csv", ".xlsx", ".parquet")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
@@ -91,9 +91,9 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
     if suffix == ".csv":
         frame = _read_csv(path, table, notes if notes is not None else [])
     elif suffix == ".xlsx":
-        frame = _read_xlsx(path, table)
+        frame = read_xlsx(path, table)
     else:
-        frame = _read_parquet(path, table)
+        frame = read_parquet(path, table)
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     frame = _drop_blank_columns(frame)
     dupes = frame.columns[frame.columns.duplicated()].unique()
@@ -175,7 +175,7 @@ def _arrow_csv(data: bytes, header: list[str]) -> pd.DataFrame:
         read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
         parse_options=pacsv.ParseOptions(newlines_in_values=False),
         convert_options=pacsv.ConvertOptions(
-            column_types={h: pa.string() if _is_id(h) else _TEXT for h in header},
+            column_types={h: pa.string() if is_id(h) else _TEXT for h in header},
             strings_can_be_null=True,
             null_values=[""],
             quoted_strings_can_be_null=True,
@@ -249,70 +249,7 @@ def _read_csv_slowly(data: bytes, table: str, name: str) -> pd.DataFrame:
     records = {i: r[: len(header)] for i, r in enumerate(rows) if r}
     frame = pd.DataFrame(list(records.values()), columns=header, index=list(records), dtype=object)
     frame = frame.replace("", None)
-    return frame.astype({c: "string" if _is_id(c) else "category" for c in frame.columns})
-
-
-def _is_id(name: str) -> bool:
-    return str(name).strip().lower() in ID_COLUMNS
-
-
-def _read_xlsx(path: Path, table: str) -> pd.DataFrame:
-    check_workbook(path, table)
-    try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
-    except Exception as err:  # openpyxl raises many kinds for a damaged file
-        raise InputError(
-            [
-                Problem(
-                    table,
-                    None,
-                    None,
-                    None,
-                    f"{path.name} could not be read as a workbook ({type(err).__name__})",
-                )
-            ]
-        ) from None
-    frame = frame.dropna(how="all")
-    for col in frame.columns:
-        frame[col] = frame[col].map(_excel_text, na_action="ignore")
-    return frame.astype({c: "string" if _is_id(c) else "category" for c in frame.columns})
-
-
-def _excel_text(value: object) -> str:
-    """Excel cells as text: whole numbers without '.0', dates as ISO dates."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, pd.Timestamp) or hasattr(value, "isoformat"):
-        text = value.isoformat()
-        return text[:10] if text.endswith("00:00:00") or "T" not in text else text
-    return str(value)
-
-
-def _read_parquet(path: Path, table: str) -> pd.DataFrame:
-    try:
-        schema = pq.read_schema(path)
-        # Text columns come as dictionaries straight from Parquet's dictionary
-        # pages (no re-hashing); identifiers, nearly all distinct, as plain text.
-        text = [
-            f.name
-            for f in schema
-            if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
-            and not _is_id(f.name)
-        ]
-        arrow = pq.read_table(path, read_dictionary=text)
-    except Exception as err:  # pyarrow raises several kinds for a damaged file
-        raise InputError(
-            [
-                Problem(
-                    table,
-                    None,
-                    None,
-                    None,
-                    f"{path.name} could not be read as Parquet ({type(err).__name__})",
-                )
-            ]
-        ) from None
-    return arrow.to_pandas()
+    return frame.astype({c: "string" if is_id(c) else "category" for c in frame.columns})
 
 
 def extract_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
