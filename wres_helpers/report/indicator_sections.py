@@ -21,7 +21,6 @@ LIKELIHOOD_STATISTICS = {
     3: ("entered", "headcount"),
     4: ("accessed", "headcount"),
 }
-#: Indicator 9's rows.
 #: The board rows of indicator 9, in the contract's order (one definition, in figures).
 BOARD_ROWS = INDICATOR9_BREAKDOWNS
 
