@@ -7,6 +7,7 @@ from conftest import example_extract
 
 from wres_helpers.batch.audit import audit_folder
 from wres_helpers.cli import main
+from wres_helpers.figures.disclosure import Policy
 
 
 @pytest.fixture
@@ -54,6 +55,16 @@ def test_rendered_public_reports_pass(public):
             "not a published value",
         ),
         ("<p>BME applicants were 11.68% of those appointed.</p>", "not a published value"),
+        # A count cell edited to 8: above the suppression threshold (7), but every
+        # published count is a multiple of the rounding base (5), and 8 is not.
+        (
+            '<table class="data"><thead><tr><th>Group</th><th>BME</th></tr></thead>'
+            "<tbody><tr><th>Band 8C</th><td>8</td></tr></tbody></table>",
+            "not rounded to 5",
+        ),
+        ("<!-- BME share 31.37% -->", "not a published value"),
+        ('<span title="BME share 31.37%">x</span>', "not a published value"),
+        ('<div data-bme-share="31.37%"></div>', "not a published value"),
     ],
 )
 def test_each_planted_leak_is_caught(public, leak, words):
@@ -72,6 +83,16 @@ def test_an_identifier_from_the_extract_is_caught(public):
     assert any("identifier" in str(f) for f in audit(folder, cache))
 
 
+@pytest.mark.parametrize("where", ["<!-- case {} -->", '<span title="case {}">x</span>'])
+def test_an_identifier_in_a_comment_or_an_attribute_is_caught(public, where):
+    folder, cache = public
+    import pandas as pd
+
+    staff_id = pd.read_csv(example_extract() / "staff.csv", nrows=1)["staff_id"].iloc[0]
+    plant(folder, where.format(staff_id))
+    assert any("identifier" in str(f) for f in audit(folder, cache))
+
+
 def test_unpublishable_files_are_caught(public):
     folder, cache = public
     (folder / "RX1-2023.ipynb").write_text("{}")
@@ -86,3 +107,44 @@ def test_cli_audit_exits_non_zero_on_a_leak(public, capsys):
     plant(folder, "<pre>Traceback (most recent call last):</pre>")
     assert main(["audit", str(folder)]) == 1
     assert "traceback" in capsys.readouterr().out
+
+
+def _page_with_count(folder, count: int, name: str = "X1-2023.html"):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(
+        "<html><body><main><table><thead><tr><th>Group</th><th>BME</th></tr></thead>"
+        f"<tr><td>Band 5</td><td>{count}</td></tr></table></main></body></html>"
+    )
+
+
+def test_each_page_is_audited_against_its_own_policy(tmp_path):
+    # A count of 9 is publishable under the default rule (1-7 withheld) but not
+    # under a report whose params withhold counts from 1 to 10.
+    folder = tmp_path / "public"
+    _page_with_count(folder, 9)
+    assert audit_folder(folder) == []
+    strict = Policy(max_suppressed=10)
+    findings = audit_folder(folder, policies={"X1-2023.html": strict})
+    assert [f.what for f in findings] == ["a count of 9"]
+
+
+def test_cli_audit_takes_the_policy(tmp_path, capsys):
+    folder = tmp_path / "public"
+    _page_with_count(folder, 12)
+    # 12 is exact under cell suppression; under rounding to 5 it cannot appear.
+    assert main(["audit", str(folder)]) == 0
+    assert main(["audit", str(folder), "--method", "rounding"]) == 1
+    assert "not rounded to 5" in capsys.readouterr().out
+
+
+def test_run_policy_options_take_the_place_of_the_params(tmp_path):
+    from conftest import example_params
+
+    from wres_helpers.batch.orchestrate import Tally, load_jobs
+
+    params = example_params(tmp_path / "params", ["RX1-public"])
+    tally = Tally()
+    load_jobs(params, None, tally, {"method": "rounding", "max_suppressed": 9})
+    (job,) = tally.queue
+    assert (job.params.method, job.params.max_suppressed) == ("rounding", 9)
+    assert Policy.of(job.params) == Policy(max_suppressed=9, method="rounding")

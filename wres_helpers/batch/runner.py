@@ -7,6 +7,12 @@ stop the others: it is listed at the end with its reason, the exit code is
 non-zero, and its previous good HTML stays where it was (pages are written
 whole or not at all). Executed notebooks and run logs are kept under
 ``outputs/runs/``, never beside the public pages.
+
+The batch owns its outputs (:mod:`wres_helpers.batch.control`): the folder
+is resolved once and locked for the run; two params files for one report
+are refused; SIGTERM and SIGINT stop every worker and kernel; and every
+public page is audited whatever else failed, a page that fails being moved
+to ``outputs/quarantine/``.
 """
 
 from __future__ import annotations
@@ -14,23 +20,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from wres_helpers.atomic import write_bytes_atomic
 from wres_helpers.figures.disclosure import Policy
-from wres_helpers.problems import InputError
 from wres_helpers.report.params import (
     DEFAULTS_NAME,
     NOTEBOOKS,
+    PARAMS_SUFFIXES,
     ReportParams,
-    load_params,
     notebook_for,
-    report_name,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,16 +43,24 @@ class Job:
     params: ReportParams
     name: str
     fingerprint: str
+    notebook: Path | None = None
     #: The prepared report data of the job's audience: the kernel's one input.
     report_data: str = ""
 
 
 def collect(paths: list[str | Path]) -> list[Path]:
-    """Params files named, and every ``*.yaml`` in folders named (not ``_defaults.yaml``)."""
+    """Params files named, and every ``*.yaml``/``*.yml`` (any case) in folders named.
+
+    ``_defaults.yaml`` is not a report.
+    """
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.glob("*.y*ml") if f.name != DEFAULTS_NAME)
+            files += sorted(
+                f
+                for f in p.iterdir()
+                if f.suffix.lower() in PARAMS_SUFFIXES and f.name.lower() != DEFAULTS_NAME
+            )
         else:
             files.append(p)
     return list(dict.fromkeys(files))
@@ -92,8 +101,9 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
     os.dup2(log_fd, 2)
     try:
         logger.info("params %s -> %s", job.source, executed)
+        logger.info("disclosure policy: %s", Policy.of(p).describe())
         papermill.execute_notebook(
-            str(notebook_for(p)),
+            str(job.notebook or notebook_for(p)),
             str(executed),
             kernel_name="python3",
             cwd=str(NOTEBOOKS),
@@ -147,18 +157,6 @@ def _index_entry(params: ReportParams, report_data: str) -> dict:
     return Report(params, load(Path(report_data))).index_entry()
 
 
-def _report_data_for(full: Path, entity: str) -> str:
-    """The entity's slice of the prepared report data: the kernel never loads the nation.
-
-    An entity the extract does not hold has no slice; its kernel gets the whole
-    (and stops at once, saying the entity is not in the extract).
-    """
-    from wres_helpers.report.slices import slice_path
-
-    part = slice_path(Path(full), entity)
-    return str(part if part.exists() else full)
-
-
 def _reason(err: BaseException) -> str:
     """One line on why a report failed: the exception's own words, no traceback."""
     name = type(err).__name__
@@ -172,7 +170,8 @@ def _reason(err: BaseException) -> str:
     return f"{name}: {text[0] if text else ''}"
 
 
-def _fingerprint(params: ReportParams) -> str:
+def _fingerprint(params: ReportParams, notebook: Path | None = None) -> str:
+    """What a report's page depends on: its params, its extract's bytes, the code, the notebook."""
     from wres_helpers.figures.engine import extract_fingerprint
 
     policy = Policy.of(params)
@@ -181,6 +180,7 @@ def _fingerprint(params: ReportParams) -> str:
             params.model_dump(mode="json"),
             extract_fingerprint(params.extract, policy),
             _code_fingerprint(),
+            hashlib.sha256(notebook.read_bytes()).hexdigest() if notebook else None,
         ],
         sort_keys=True,
     )
@@ -218,109 +218,20 @@ def write_indexes(outputs: Path, audiences) -> None:
 
 
 def run_reports(
-    paths, jobs: int | None = None, outputs: str | Path | None = None, resume: bool = False
+    paths,
+    jobs: int | None = None,
+    outputs: str | Path | None = None,
+    resume: bool = False,
+    notebook: str | Path | None = None,
+    policy: dict | None = None,
 ) -> int:
-    """Run and render every report; returns the exit code (0 only if all succeeded)."""
-    from tqdm import tqdm
+    """Run and render every report; returns the exit code (0 only if all succeeded).
 
-    from wres_helpers.report.data import prepare
+    ``notebook`` runs that notebook for every report instead of the report
+    type's own (``wres run --notebook``); a params file cannot choose one.
+    ``policy`` holds disclosure options (``method``, ``max_suppressed``, ...)
+    that take the place of every params file's own.
+    """
+    from wres_helpers.batch.orchestrate import run_batch
 
-    outputs = Path(outputs) if outputs else REPO / "outputs"
-    cache_dir = outputs / ".cache"
-    failures: list[tuple[str, str]] = []
-    queue: list[Job] = []
-    for source in collect(paths):
-        try:
-            params = load_params(source)
-        except InputError as err:
-            failures.append((str(source), "; ".join(str(p) for p in err.problems)))
-            continue
-        queue.append(Job(source, params, report_name(params), ""))
-
-    prepared: dict[tuple, str | None] = {}
-    built: dict[tuple, dict] = {}
-    for job in queue:
-        p = job.params
-        policy = Policy.of(p)
-        key = (p.extract, policy)
-        if key not in prepared:
-            try:
-                built[key] = prepare(p.extract, policy, cache_dir)
-                prepared[key] = None
-            except InputError as err:
-                prepared[key] = (
-                    f"the extract does not meet the contract "
-                    f"({len(err.problems)} problem(s); run wres validate "
-                    f"{p.extract})"
-                )
-            except OSError as err:
-                prepared[key] = f"the extract could not be read: {err}"
-        job.fingerprint = _fingerprint(p) if prepared[key] is None else ""
-        job.report_data = (
-            _report_data_for(built[key][p.audience], p.entity) if prepared[key] is None else ""
-        )
-    runnable = []
-    for job in queue:
-        p = job.params
-        reason = prepared[(p.extract, Policy.of(p))]
-        if reason:
-            failures.append((str(job.source), reason))
-        elif resume and _up_to_date(job, outputs):
-            continue
-        else:
-            runnable.append(job)
-
-    skipped = (
-        len(queue)
-        - len(runnable)
-        - sum(1 for f in failures if f[0] in {str(j.source) for j in queue})
-    )
-    audiences = {j.params.audience for j in queue}
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    interrupted = False
-    if runnable:
-        context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(runnable)), mp_context=context)
-        try:
-            futures = {pool.submit(run_one, job, outputs, cache_dir): job for job in runnable}
-            with tqdm(
-                total=len(futures),
-                desc="reports",
-                unit="report",
-                disable=not sys.stderr.isatty() and "WRES_PROGRESS" not in os.environ,
-            ) as bar:
-                for future in as_completed(futures):
-                    job = futures[future]
-                    try:
-                        future.result()
-                    except Exception as err:  # one report's failure must not stop the batch
-                        failures.append((str(job.source), _reason(err)))
-                    bar.update(1)
-        except KeyboardInterrupt:
-            interrupted = True
-            pool.shutdown(wait=False, cancel_futures=True)
-        finally:
-            pool.shutdown(wait=not interrupted, cancel_futures=True)
-    write_indexes(outputs, audiences)
-    done = len(runnable) - len([f for f in failures if f[0] in {str(j.source) for j in runnable}])
-    print(
-        f"wres run: {done} report(s) rendered"
-        + (f", {skipped} up to date" if resume and skipped else "")
-        + f" under {outputs}"
-    )
-    if "public" in audiences:
-        from wres_helpers.batch.audit import audit_folder
-
-        extracts = sorted({j.params.extract for j in queue if j.params.audience == "public"})
-        findings = audit_folder(outputs / "public", extracts=extracts, cache_dir=cache_dir)
-        for finding in findings:
-            failures.append((str(outputs / "public"), f"audit: {finding}"))
-    if interrupted:
-        print("wres run: interrupted; reports finished before then are kept", file=sys.stderr)
-        return 130
-    if failures:
-        print(f"wres run: {len(failures)} failure(s):", file=sys.stderr)
-        for source, reason in failures:
-            print(f"  {source}: {reason}", file=sys.stderr)
-        return 1
-    return 0
+    return run_batch(paths, jobs, outputs, resume, notebook, policy)

@@ -125,3 +125,13 @@ def _pick(data: ReportData, name: str, grouped: dict | None, wanted: list[str]):
     if not parts:
         return frame.iloc[0:0].reset_index(drop=True)
     return pd.concat(parts).sort_index().reset_index(drop=True)
+
+
+def report_data_for(full: str | Path, entity: str) -> str:
+    """The path a kernel is given: the entity's slice of the report data at ``full``.
+
+    An entity the extract does not hold has no slice; its kernel gets the whole
+    (and stops at once, saying the entity is not in the extract).
+    """
+    part = slice_path(Path(full), entity)
+    return str(part if part.exists() else full)
