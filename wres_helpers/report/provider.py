@@ -16,7 +16,7 @@ import pandas as pd
 
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
-from wres_helpers.report import charts, narrative
+from wres_helpers.report import charts, narrative, summary
 from wres_helpers.report.data import (
     FUNNEL_INPUTS,
     PEER_GROUPS,
@@ -35,8 +35,9 @@ from wres_helpers.report.formatting import (
     section,
     table,
 )
+from wres_helpers.report.labels import quality_label, shown_difference
 from wres_helpers.report.params import ReportParams, report_type_of
-from wres_helpers.vocab import PAY_BANDS, SENIOR_BANDS
+from wres_helpers.vocab import PAY_BANDS, SENIOR_BANDS, org_words
 
 #: Environment variable naming the cache folder ``wres run`` prepared.
 CACHE_ENV = "WRES_CACHE_DIR"
@@ -183,28 +184,23 @@ class Report:
 
     def summary(self) -> Html:
         """The nine indicators, this year and last, with the direction of change."""
-        rows = []
+        rows, crossings = [], []
         last = self.last_year
         for spec in self._headlines():
             this = self.get(*spec["key"])
             before = self.get(*spec["key"], year=last) if last else (math.nan,) * 3 + (False,)
-            change = (
-                "Not comparable"
-                if this[3] or before[3]
-                else narrative.change(this[0], before[0], spec["better"])
-            )
             rows.append(
                 [
                     str(spec["indicator"]),
                     spec["label"],
                     fmt(this[0], spec["kind"], this[3]),
                     fmt(before[0], spec["kind"], before[3]) if last else "n/a",
-                    change,
-                    narrative.non_adverse_label(this[0])
-                    if spec["kind"] == "ratio" and not this[3]
-                    else ("Not published ([c])" if this[3] and spec["kind"] == "ratio" else ""),
+                    summary.change_label(spec, this, before),
+                    summary.range_label(spec, this),
                 ]
             )
+            if spec["kind"] == "ratio" and last and not (this[3] or before[3]):
+                crossings.append(narrative.crossing(spec["indicator"], this[0], before[0], last))
         headers = [
             "Indicator",
             "Measure",
@@ -217,10 +213,46 @@ class Report:
         body += para(
             "Relative likelihoods from 0.80 to 1.25 are within the non-adverse range "
             "(the four-fifths rule); a figure above 1.25 or below 0.80 means one group "
-            'fares markedly differently. "Better" and "worse" are from the point '
-            "of view of equality between BME and White staff."
+            "fares markedly differently. Parity is a likelihood of 1 (both groups "
+            "equally likely) and a board difference of 0 points; a change is judged on "
+            'the figures as shown, so figures that print the same are "No change".',
+            *crossings,
         )
+        body += self._summary_survey() + self._summary_indicator3()
         return Html(section("Summary", body, ident="summary"))
+
+    def _summary_survey(self) -> str:
+        """Indicators 5-8, White and BME side by side, naming the staff survey behind each."""
+        last = self.last_year
+        out = table(
+            summary.survey_headers(self.year, last),
+            summary.survey_rows(self._get_year, self.year, last),
+            caption=f"Staff-survey indicators 5-8, {self.year}" + (f" and {last}" if last else ""),
+        )
+        return out + para(
+            f"WRES {self.year} uses the NHS Staff Survey carried out in autumn "
+            f"{summary.survey_year(self.year)}. The BME minus White column is the gap "
+            "between the two figures as shown."
+        )
+
+    def _summary_indicator3(self) -> str:
+        """Indicator 3 on one-year and two-year bases, with the basis stated."""
+        rows = summary.indicator3_rows(self._get_year, self.year, self.last_year)
+        if not rows:
+            return ""
+        return table(
+            ["Basis", "Relative likelihood", "Non-adverse range"],
+            rows,
+            caption="Indicator 3: relative likelihood of BME staff compared with White "
+            "staff to enter the formal disciplinary process, on one-year and two-year bases",
+        ) + para(
+            "The one-year figure counts entries in the year to 31 March; the two-year "
+            "figure pools the entries and headcounts of that year and the year before, "
+            "which steadies a figure resting on few cases."
+        )
+
+    def _get_year(self, indicator: int, breakdown: str, statistic: str, year: int):
+        return self.get(indicator, breakdown, statistic, year=year)
 
     def _headlines(self) -> list[dict]:
         out = [
@@ -357,17 +389,16 @@ class Report:
             )
         senior = [b for b in bars if b["category"].split(": ")[1] in SENIOR_BANDS]
         if not overall[3] and not missing(overall[0]):
-            sentences = [f"BME staff are {fmt(overall[0], 'pct')} of the workforce."]
-            shown = [b for b in senior if not b["suppressed"] and not missing(b["value"])]
-            below = [b["category"] for b in shown if b["value"] < overall[0]]
-            if shown:
-                share = "every" if len(below) == len(shown) else "no" if not below else "some"
-                sentences.append(
-                    f"In {share} senior band (8A and above) with published "
-                    "figures, the BME share is below that of the workforce as a "
-                    "whole" + (f": {', '.join(below)}." if share == "some" else ".")
-                )
-            out += para(*sentences)
+            shown = [
+                (b["category"], b["value"])
+                for b in senior
+                if not b["suppressed"] and not missing(b["value"])
+            ]
+            withheld = sum(1 for b in senior if b["suppressed"])
+            out += para(
+                f"BME staff are {fmt(overall[0], 'pct')} of the workforce.",
+                narrative.senior_bands(overall[0], shown, withheld),
+            )
         return out
 
     def _bands(self, side: str) -> list[str]:
@@ -412,16 +443,32 @@ class Report:
         )
         denominators = [self.get(number, "All", f"{s}_{n_stat}")[0] for s in ("white", "bme")]
         out += para(
-            *narrative.likelihood(number, rl[0], rl[1], rl[2], rl[3], self.caution(*denominators))
+            *narrative.likelihood(
+                number,
+                *rl,
+                self.caution(*denominators),
+                self._events(number, "All", a_stat),
+            )
         )
         if number == 3 and self.params.indicator3_two_year:
             pooled = self.get(3, "All|two-year", "relative_likelihood")
             if not missing(pooled[0]) or pooled[3]:
                 out += para(
-                    "Pooled over two years (this year and the year before): "
-                    + " ".join(narrative.likelihood(3, *pooled, False))
+                    f"Pooled over two years ({self.year - 1} and {self.year}): "
+                    + " ".join(
+                        narrative.likelihood(
+                            3, *pooled, False, self._events(3, "All|two-year", a_stat)
+                        )
+                    )
                 )
         return out
+
+    def _events(self, number: int, breakdown: str, a_stat: str) -> tuple:
+        """The two groups' event counts in the likelihood's order (first group first)."""
+        first = narrative.LIKELIHOOD_WORDS[number][0].split()[0].lower()
+        order = ("white", "bme") if first == "white" else ("bme", "white")
+        counts = [self.get(number, breakdown, f"{stem}_{a_stat}") for stem in order]
+        return tuple(math.nan if c[3] else c[0] for c in counts)
 
     def _survey(self, number: int) -> str:
         rows, bars = [], []
@@ -442,7 +489,8 @@ class Report:
         out = table(
             ["Group", "Respondents", "Percentage", "95% interval"],
             rows,
-            caption=f"Staff survey: {TITLES[number].lower()}, {self.year}",
+            caption=f"Staff survey: {TITLES[number].lower()}, WRES {self.year} "
+            f"(NHS Staff Survey {summary.survey_year(self.year)})",
         )
         out += charts.group_bars(
             bars,
@@ -461,6 +509,7 @@ class Report:
                 bp[3],
                 SURVEY_HIGHER_IS_BETTER[number],
                 self.caution(wn[0], bn[0]),
+                summary.survey_year(self.year),
             )
         )
         return out
@@ -485,7 +534,11 @@ class Report:
                     fmt(cells[1][0], "count", cells[1][3]),
                     fmt(cells[2][0], "pct", cells[2][3]),
                     fmt(cells[3][0], "pct", cells[3][3]),
-                    fmt(cells[4][0], "pp", cells[4][3]),
+                    fmt(
+                        shown_difference(cells[2][0], cells[3][0]),
+                        "pp",
+                        cells[4][3] or cells[2][3] or cells[3][3],
+                    ),
                 ]
             )
         out = table(
@@ -513,7 +566,13 @@ class Report:
             for s in ("board_bme_pct", "workforce_bme_pct", "difference_pp")
         ]
         out += para(
-            *narrative.board(total[0][0], total[1][0], total[2][0], total[0][3] or total[2][3])
+            *narrative.board(
+                total[0][0],
+                total[1][0],
+                total[2][0],
+                total[0][3] or total[2][3],
+                org_words(self.entity_type)["body"],
+            )
         )
         return out
 
@@ -602,9 +661,8 @@ class Report:
             if not r.suppressed and (missing(r.records) or r.records == 0):
                 continue
             reported = math.nan if missing(r.unknown_pct) else 100 - r.unknown_pct
-            flag = ""
-            if not r.suppressed and not missing(r.unknown_pct) and r.unknown_pct > limit:
-                flag = f"Low: more than {limit:g}% not known"
+            label = quality_label(r.unknown_pct, r.suppressed, limit)
+            if label.startswith("Low"):
                 flagged.append(r.table)
             rows.append(
                 [
@@ -612,7 +670,7 @@ class Report:
                     fmt(r.records, "count", r.suppressed and missing(r.records)),
                     fmt(r.unknown, "count", missing(r.unknown) and r.suppressed),
                     fmt(reported, "pct", r.suppressed),
-                    flag or "Adequate",
+                    label,
                 ]
             )
         body = table(
@@ -630,7 +688,8 @@ class Report:
         else:
             body += para(
                 f"Ethnicity is known for at least {100 - limit:g}% of the records of "
-                "every table with published figures."
+                "every table whose rate is shown"
+                + (" (a withheld rate, [c], takes its assessment with it)." if self.public else ".")
             )
         return Html(section("Data quality", body, ident="data-quality"))
 
