@@ -25,8 +25,11 @@ import pandas as pd
 from wres_helpers.figures.disclosure import publish_count
 from wres_helpers.figures.indicators import NON_ADVERSE, TITLES
 from wres_helpers.report.formatting import esc, fmt, missing, para, section, table
+from wres_helpers.report.labels import assurance_sentence, assurance_status, share_row
+from wres_helpers.report.narrative import due_regard_status, survey_evidence
 from wres_helpers.report.params import BROWN_PRINCIPLES
 from wres_helpers.report.provider import Html, Report
+from wres_helpers.vocab import org_words
 
 #: NHS Standard Contract: a small provider's NHS income is not expected to exceed this.
 SMALL_PROVIDER_LIMIT_GBP = 200_000
@@ -35,8 +38,8 @@ GAP_PP = 5.0
 
 BROWN_REQUIREMENTS = {
     "knowledge": "Be aware of the WRES, its aims and metrics.",
-    "sufficient_information": "Consider what data the CCG has about its own workforce by "
-    "ethnicity, and what more it needs.",
+    "sufficient_information": "Consider what data the organisation has about its own "
+    "workforce by ethnicity, and what more it needs.",
     "timeliness": "Collect and analyse workforce and staff-survey data with the WRES metrics "
     "before decisions are taken, to the providers' timetable.",
     "real_consideration": "Make the WRES an integral part of decisions on workforce treatment "
@@ -71,28 +74,6 @@ def provider_scope(provider_type: str, nhs_income_gbp) -> tuple[bool, str]:
     if nhs_income_gbp <= SMALL_PROVIDER_LIMIT_GBP:
         return False, "Small provider: NHS income not expected to exceed £200,000"
     return True, "NHS Standard Contract provider above the small-provider limit"
-
-
-def report_status(due: dt.date | None, received: dt.date | None, as_of: dt.date) -> str:
-    """A provider's WRES report against its due date: on time, late, overdue or not yet due.
-
-    Examples
-    --------
-    >>> d = dt.date(2023, 10, 31)
-    >>> report_status(d, dt.date(2023, 10, 31), d), report_status(d, dt.date(2023, 11, 2), d)
-    ('On time', 'Late (2 days)')
-    >>> report_status(d, None, dt.date(2023, 11, 1)), report_status(d, None, d)
-    ('Overdue (1 day)', 'Not yet due')
-    """
-    if due is None:
-        return "No due date" if received is None else "Received (no due date)"
-    if received is not None:
-        late = (received - due).days
-        return "On time" if late <= 0 else f"Late ({late} day{'s' if late != 1 else ''})"
-    over = (as_of - due).days
-    if over > 0:
-        return f"Overdue ({over} day{'s' if over != 1 else ''})"
-    return "Not yet due"
 
 
 # --- recommendations -----------------------------------------------------------------------
@@ -184,8 +165,14 @@ def recommendations(
         out.append(
             Recommendation(
                 "appointment",
-                f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-                "applicants to be appointed from shortlisting, outside the non-adverse range.",
+                (
+                    "No White applicants were appointed from shortlisting while some BME "
+                    "applicants were: a relative likelihood of 0.00"
+                    if rl == 0
+                    else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
+                    "applicants to be appointed from shortlisting"
+                )
+                + ", outside the non-adverse range.",
                 "Review interview and appointment practice, including panel make-up and the "
                 "weighting of equality and diversity competencies.",
             )
@@ -244,13 +231,11 @@ class CommissionerReport(Report):
     def _profile_rows(self, measure: str, breakdown: str, label: str) -> list[str]:
         cells = [self._cell(measure, breakdown, g) for g in ("White", "BME", "Unknown", "All")]
         row = [label] + [fmt(v, "count", s) for v, s in cells]
-        for g in ("White", "BME", "Unknown"):
-            share, s = self._share(measure, breakdown, g)
-            row.append(fmt(share, "pct", s))
-        return row
+        return row + [fmt(v, "pct", s) for v, s in share_row(cells[:3], cells[3])]
 
     def own_workforce(self) -> Html:
-        """The CCG's own workforce, after the guidance's Appendix 1."""
+        """The organisation's own workforce, after the guidance's Appendix 1."""
+        body_word = org_words(self.entity_type)["body"]
         headers = ["Group", "White", "BME", "Unknown", "Total", "White %", "BME %", "Unknown %"]
         body = para(
             "Due to the small numbers involved, treat percentages with caution: a small "
@@ -260,9 +245,9 @@ class CommissionerReport(Report):
             headers,
             [
                 self._profile_rows("staff", "All|All", "Staff in post"),
-                self._profile_rows("board", "Total board", "Governing body members"),
+                self._profile_rows("board", "Total board", f"{body_word.capitalize()} members"),
             ],
-            caption=f"Workforce profile at 31 March {self.year}, governing body included",
+            caption=f"Workforce profile at 31 March {self.year}, {body_word} included",
         )
         rows = [
             self._profile_rows(m, "All", m.capitalize())
@@ -322,59 +307,75 @@ class CommissionerReport(Report):
             body += f"<h3>Conclusions and recommendations</h3><ol>{items}</ol>"
         else:
             body += "<h3>Conclusions and recommendations</h3>" + para(
-                "None of the documented rules fired on the figures available to "
-                "this report (see the README for the rules)."
+                "None of the rules applies to the figures in this report: ethnicity not "
+                f"known for more than {self.params.self_report_flag_pct:g}% of a table's "
+                f"records; a BME share of shortlisted applicants more than {GAP_PP:g} points "
+                "below that of applicants, or a BME share of staff more than "
+                f"{GAP_PP:g} points below that of the local working-age population; no BME "
+                "staff; an appointment likelihood outside 0.80 to 1.25."
             )
         return Html(section("The organisation's own workforce", body, ident="own-workforce"))
 
     def due_regard(self) -> Html:
-        """The six Brown Principles: what each requires, the evidence, a status."""
+        """The six Brown Principles: what each requires, the evidence, the organisation's view.
+
+        Due regard is a judgement: the status is the organisation's own
+        assessment from params (``due_regard_assessment``), "Not assessed"
+        where none is given; the data supply only evidence.
+        """
         supplied = self.params.due_regard
+        assessed = self.params.due_regard_assessment
         rows = []
         for key, label in BROWN_PRINCIPLES.items():
-            evidence, status = self._evidence(key)
-            if key in supplied:
-                evidence = (evidence + " " if evidence else "") + supplied[key]
-                status = status if status != "Not evidenced" else "Evidence supplied"
-            rows.append([label, BROWN_REQUIREMENTS[key], evidence or "None supplied", status])
+            evidence = " ".join(e for e in (self._evidence(key), supplied.get(key, "")) if e)
+            rows.append(
+                [
+                    label,
+                    BROWN_REQUIREMENTS[key],
+                    evidence or "None supplied",
+                    due_regard_status(assessed.get(key)),
+                ]
+            )
         body = table(
-            ["Principle", "What it requires of the commissioner", "Evidence", "Status"],
+            ["Principle", "What it requires", "Evidence", "The organisation's assessment"],
             rows,
             caption="Due regard to the WRES: the Brown Principles",
         )
+        body += para(
+            "Whether the organisation had due regard is its own judgement, recorded here "
+            "as it gave it; the figures can show only part of the evidence."
+        )
         return Html(section("Due regard (the Brown Principles)", body, ident="due-regard"))
 
-    def _evidence(self, key: str) -> tuple[str, str]:
+    def _evidence(self, key: str) -> str:
+        """What the data and params can show for one principle (never a verdict)."""
         if key == "sufficient_information":
             known, s = self._share("staff", "All|All", "Unknown")
-            survey = [i for i in (5, 6, 7, 8) if self.has(i)]
+            survey = survey_evidence(sum(1 for i in (5, 6, 7, 8) if self.has(i)))
             if s or missing(known):
-                return "Ethnicity recording not published.", "Not assessed"
-            text = (
+                return f"Ethnicity recording withheld ([c]); staff-survey results for {survey}."
+            return (
                 f"Ethnicity recorded for {fmt(100 - known, 'pct')} of staff; staff-survey "
-                f"results for {len(survey) and 'all four' or 'none'} of indicators 5-8."
+                f"results for {survey}."
             )
-            good = (100 - known) >= 100 - self.params.self_report_flag_pct and len(survey) == 4
-            return text, "Met" if good else "Partly met"
         if key == "timeliness":
             date, deadline = self.params.report_date, self.params.publication_deadline
             if date and deadline:
                 return (
-                    f"Report dated {date:%d %B %Y}; deadline {deadline:%d %B %Y}.",
-                    "Met" if date <= deadline else "Not met: after the deadline",
+                    f"Report dated {date:%d %B %Y}, publication deadline {deadline:%d %B %Y}. "
+                    "The principle asks that the duty be considered before decisions are "
+                    "taken, which a report's date cannot show."
                 )
-            return "", "Not evidenced"
+            return ""
         if key == "monitoring_and_review":
             actions = self.params.last_year_actions
-            reviewed = [a for a in actions if a.outcome]
             if actions:
+                reviewed = sum(1 for a in actions if a.outcome)
                 return (
-                    f"Last year's actions reviewed: {len(reviewed)} of {len(actions)} have a "
-                    "recorded outcome.",
-                    "Met" if len(reviewed) == len(actions) else "Partly met",
+                    f"Last year's actions reviewed: {reviewed} of {len(actions)} have a "
+                    "recorded outcome."
                 )
-            return "", "Not evidenced"
-        return "", "Not evidenced"
+        return ""
 
     def provider_assurance(self) -> Html:
         """Providers the standard applies to, and whether each published on time."""
@@ -389,10 +390,14 @@ class CommissionerReport(Report):
             )
         mine = providers[providers["commissioner_code"].astype(str) == self.entity]
         as_of = self.params.report_date or dt.date.today()
-        rows, late = [], []
+        rows, statuses = [], []
         for p in mine.itertuples(index=False):
             in_scope, reason = provider_scope(str(p.provider_type), p.nhs_income_gbp)
-            status = report_status(p.report_due, p.report_received, as_of) if in_scope else "n/a"
+            status = assurance_status(in_scope, p.report_due, p.report_received, as_of)
+            statuses.append(status)
+            received = (
+                p.report_received if p.report_received and p.report_received <= as_of else None
+            )
             url = getattr(p, "report_url", None)
             link = (
                 f'<a href="{esc(url)}">WRES report<span class="visually-hidden"> of '
@@ -400,8 +405,6 @@ class CommissionerReport(Report):
                 if isinstance(url, str) and url.lower().startswith(("https://", "http://"))
                 else ""
             )
-            if status.startswith(("Late", "Overdue")):
-                late.append(f"{p.provider_name} ({status.lower()})")
             rows.append(
                 [
                     esc(p.provider_name),
@@ -410,7 +413,7 @@ class CommissionerReport(Report):
                     "Yes" if in_scope else "No",
                     esc(reason),
                     p.report_due.strftime("%d %b %Y") if p.report_due else "",
-                    p.report_received.strftime("%d %b %Y") if p.report_received else "",
+                    received.strftime("%d %b %Y") if received else "",
                     esc(status),
                     link,
                 ]
@@ -431,11 +434,7 @@ class CommissionerReport(Report):
             raw=True,
             caption=f"Providers commissioned, as at {as_of:%d %B %Y}",
         )
-        body += para(
-            "Late or overdue: " + "; ".join(late) + "."
-            if late
-            else "Every provider in scope published its report on time."
-        )
+        body += para(assurance_sentence(statuses, as_of))
         return Html(section("Provider assurance", body, ident="provider-assurance"))
 
     def publication_advice(self) -> Html:
@@ -521,7 +520,7 @@ class ClusterReport(CommissionerReport):
             rows.append([label] + [fmt(v, "count", s) for v, s in cells])
         body = para(
             "The cluster's figures are the sums of its members' counts, so regional "
-            "patterns show that no single small CCG could. In the public version every "
+            "patterns show that no single small member could. In the public version every "
             "count, members' and the cluster's alike, is rounded or withheld on its own, "
             "so a member's withheld figure cannot be worked out from the cluster total "
             "and the other members."
@@ -558,12 +557,12 @@ class ClusterReport(CommissionerReport):
         body = table(
             ["Member"] + questions,
             rows,
-            caption="Pro forma: what each CCG has prepared and shared with the CSU",
+            caption="Pro forma: what each member has prepared and shared with the CSU",
         )
         return Html(section("Members' pro forma returns", body, ident="pro-forma"))
 
     def pooled_survey(self) -> Html:
-        """The staff survey pooled across members, where no single CCG could report BME views."""
+        """The staff survey pooled across members, where no single member could report BME views."""
         ents = self.data.entities
         members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
         ind = self.data.indicators
@@ -587,7 +586,7 @@ class ClusterReport(CommissionerReport):
                 ]
             )
         body = para(
-            "Many CCGs have too few BME staff for their staff-survey results to be "
+            "Many small commissioners have too few BME staff for their staff-survey results to be "
             "reported. Pooling responses across the cluster's members lets BME staff's "
             "views be reported while no member's can be singled out."
         )
