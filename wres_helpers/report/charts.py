@@ -25,6 +25,21 @@ def _ok(v) -> bool:
     return not missing(v)
 
 
+def mark_withheld(ax, frame: pd.DataFrame, order: list, groups: list) -> list:
+    """Write ``[c]`` where each withheld bar would be, so it never looks like an empty band.
+
+    Bars of ``len(groups)`` groups share a category's row (seaborn's dodge:
+    0.8 wide, split evenly), so a withheld bar's label sits in its own slot.
+    Returns the text artists written.
+    """
+    width = 0.8 / max(1, len(groups))
+    marks = []
+    for row in frame[frame["suppressed"]].itertuples(index=False):
+        y = order.index(row.category) - 0.4 + width * (groups.index(row.group) + 0.5)
+        marks.append(ax.text(0, y, f" {row.group}: [c]", va="center", ha="left", fontsize=9))
+    return marks
+
+
 def group_bars(
     rows: list[dict],
     value_kind: str,
@@ -45,6 +60,8 @@ def group_bars(
     frame = pd.DataFrame(rows)
     shown = frame[~frame["suppressed"] & frame["value"].map(_ok)].copy()
     scale = 100 if value_kind == "rate" else 1
+    order = list(dict.fromkeys(frame["category"]))
+    groups = list(dict.fromkeys(frame["group"]))
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * max(3, len(frame)) + 1.2))
     if not shown.empty:
         shown["plotted"] = shown["value"] * scale
@@ -55,8 +72,9 @@ def group_bars(
             hue="group",
             ax=ax,
             orient="h",
-            palette={g: PALETTE[g] for g in shown["group"].unique()},
-            order=list(dict.fromkeys(frame["category"])),
+            palette={g: PALETTE[g] for g in groups},
+            hue_order=groups,
+            order=order,
             errorbar=None,
         )
         for bar_container, (_, part) in zip(ax.containers, shown.groupby("group", sort=False)):
@@ -66,6 +84,10 @@ def group_bars(
                 padding=3,
                 fontsize=9,
             )
+    else:
+        ax.set_yticks(range(len(order)), labels=order)
+        ax.set_ylim(len(order) - 0.5, -0.5)
+    marks = mark_withheld(ax, frame, order, groups)
     if reference is not None:
         ax.axvline(reference * scale, color=PALETTE["limit95"], linestyle="--", linewidth=1)
     ax.set_xlabel(xlabel)
@@ -79,6 +101,8 @@ def group_bars(
         for r in rows
     )
     alt = f"{title}. Bar chart. {described}."
+    if marks:
+        alt += " A bar marked [c] is withheld to protect confidentiality, not empty."
     if reference is not None:
         alt += f" Dashed line: {reference_label} {fmt(reference, value_kind)}."
     data = table(
