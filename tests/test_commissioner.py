@@ -102,7 +102,7 @@ def _text(html: str) -> str:
 
 def test_due_regard_status_is_the_assessment_given_never_computed():
     report = CommissionerReport.open(
-        "01A",
+        "QZ1",
         2023,
         str(example_extract()),
         "internal",
@@ -119,7 +119,7 @@ def test_due_regard_status_is_the_assessment_given_never_computed():
 
 def test_provider_assurance_is_as_at_the_report_date():
     report = CommissionerReport.open(
-        "01A", 2023, str(example_extract()), "internal", {"report_date": "2023-09-29"}
+        "QZ1", 2023, str(example_extract()), "internal", {"report_date": "2023-09-29"}
     )
     html = str(report.provider_assurance())
     text = _text(html)

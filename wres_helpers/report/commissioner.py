@@ -498,10 +498,19 @@ class CommissionerReport(Report):
 class ClusterReport(CommissionerReport):
     """A CSU cluster's report: its members' aggregate, pro forma returns and pooled survey."""
 
+    def _members(self) -> pd.DataFrame:
+        """The cluster's members with figures this year (a CCG until 2022, an ICB from 2023)."""
+        ents, ind = self.data.entities, self.data.indicators
+        here = set(ind.loc[ind["year"] == self.year, "entity"])
+        return ents[
+            (ents["cluster"] == self.entity)
+            & (ents["entity_type"] != "cluster")
+            & ents["entity"].isin(here)
+        ]
+
     def members(self) -> Html:
         """Each member's headline figures (the audience's values: published ones in public)."""
-        ents = self.data.entities
-        members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
+        members = self._members()
         c = self.data.cells
         here = c[
             (c["year"] == self.year) & (c["measure"] == "staff") & (c["breakdown"] == "All|All")
@@ -534,8 +543,7 @@ class ClusterReport(CommissionerReport):
 
     def pro_forma(self) -> Html:
         """Each member's status on the CSU pro forma (the guidance's Example 2)."""
-        ents = self.data.entities
-        members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
+        members = self._members()
         questions = [
             "Workforce equality analysis",
             "Recruitment equality analysis",
@@ -563,8 +571,7 @@ class ClusterReport(CommissionerReport):
 
     def pooled_survey(self) -> Html:
         """The staff survey pooled across members, where no single member could report BME views."""
-        ents = self.data.entities
-        members = ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
+        members = self._members()
         ind = self.data.indicators
         rows = []
         for i in (5, 6, 7, 8):

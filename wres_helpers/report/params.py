@@ -205,7 +205,7 @@ def report_name(params: ReportParams) -> str:
 def write_params_files(
     extract: str | Path, out: str | Path, audience: str, year: int | None
 ) -> list[Path]:
-    """``wres params``: one params file per organisation and cluster of the extract."""
+    """``wres params``: one params file per organisation and cluster with figures that year."""
     from wres_helpers.extract.validate import load_extract
     from wres_helpers.figures.counts import aggregate, entities
 
@@ -216,8 +216,14 @@ def write_params_files(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rel = Path(_relative(Path(extract).resolve(), out.resolve()))
+    # Only organisations that existed that year (a CCG has no report after 2022,
+    # an ICB none before 2023), and the clusters they belong to.
+    here = set(counts.loc[counts["year"] == year, "org_code"].astype(str))
+    here |= set(ents.loc[ents["entity"].isin(here), "cluster"].dropna().astype(str))
     written = []
     for row in ents.itertuples(index=False):
+        if row.entity not in here:
+            continue
         data = {
             "entity": row.entity,
             "year": year,
