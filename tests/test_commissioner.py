@@ -278,3 +278,19 @@ def test_a_total_never_pins_a_withheld_part(parts):
             if t_range.start <= x + others_high and x + others_low <= t_range.stop - 1
         ]
         assert len(possible) >= 2, (parts, e, possible)
+
+
+@pytest.mark.parametrize(
+    "entity, year, body, foreign",
+    [
+        ("01A", 2022, "Governing body members", "ICB"),  # a CCG, before 1 July 2022
+        ("QZ1", 2023, "Board members", "CCG"),  # the ICB after it
+    ],
+)
+def test_each_org_type_gets_its_own_words(entity, year, body, foreign):
+    report = CommissionerReport.open(
+        entity, year, str(example_extract()), "internal", {"report_date": f"{year}-09-29"}
+    )
+    html = str(report.own_workforce()) + str(report.indicator(9)) + str(report.due_regard())
+    assert f'<th scope="row">{body}</th>' in html
+    assert foreign not in _text(html)
