@@ -41,6 +41,13 @@ def test_withheld_bar_gets_its_own_label_in_its_slot():
         [bar("Band 8A", "White", 80.0), bar("Band 8A", "BME", 0, True)],
         [bar("Band 8A", "BME", 0, True), bar("Band 8B", "BME", 0, True)],  # nothing drawn
         [bar("Total", "White", 0.1), bar("Total", "BME", 0.2)],  # nothing withheld
+        # A group missing from one band and withheld in another: each bar keeps its label.
+        [
+            bar("A", "White", math.nan),
+            bar("A", "BME", 30.0),
+            bar("B", "White", 0, True),
+            bar("B", "BME", 10.0),
+        ],
     ],
 )
 def test_alt_text_names_each_withheld_bar(rows):

@@ -77,10 +77,17 @@ def group_bars(
             order=order,
             errorbar=None,
         )
-        for bar_container, (_, part) in zip(ax.containers, shown.groupby("group", sort=False)):
+        values = {(r.category, r.group): r.value for r in shown.itertuples(index=False)}
+        drawn = [g for g in groups if g in set(shown["group"])]
+        for bar_container, group in zip(ax.containers, drawn):
+            # One container per group drawn, in hue order; a bar's category is the
+            # row its centre sits in.
+            keys = [(order[round(b.get_y() + b.get_height() / 2)], group) for b in bar_container]
             ax.bar_label(
                 bar_container,
-                labels=[f"{g}: {fmt(v, value_kind)}" for g, v in zip(part["group"], part["value"])],
+                labels=[
+                    f"{group}: {fmt(values[k], value_kind)}" if k in values else "" for k in keys
+                ],
                 padding=3,
                 fontsize=9,
             )
