@@ -109,7 +109,8 @@ BATCH_MODULES = {"test_runner", "test_faults", "test_reproducibility", "test_acc
 def pytest_collection_modifyitems(config, items):
     """Mark the slow tier (``-m batch``) so that ``make test-fast`` can leave it out."""
     for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        owner = getattr(item, "module", None)
+        module = owner.__name__.rsplit(".", 1)[-1] if owner else ""
         slow = (
             module in BATCH_MODULES
             or "rendered" in getattr(item, "fixturenames", ())
