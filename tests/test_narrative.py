@@ -223,8 +223,8 @@ def test_board_sentence(args, body, expected):
         (
             [("Band 8A", 2.0), ("Band 8B", 9.0), ("Band 9", 1.0)],
             1,
-            "The BME share is below that of the workforce as a whole in 2 of the 3 senior "
-            "bands (8A and above) shown here: Band 8A, Band 9. The share of 1 further "
+            "The BME share is below that of the workforce as a whole in these senior "
+            "bands (8A and above) shown here: Band 8A, Band 9. The share of a further "
             "senior band is withheld ([c]).",
         ),
         ([], 2, ""),

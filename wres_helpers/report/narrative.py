@@ -227,14 +227,14 @@ def senior_bands(overall, bands: list[tuple], withheld: int = 0) -> str:
         text = f"The BME share is not below that of the workforce as a whole in any {where}."
     else:
         text = (
-            f"The BME share is below that of the workforce as a whole in {len(below)} of "
-            f"the {len(bands)} senior bands (8A and above) shown here: {', '.join(below)}."
+            "The BME share is below that of the workforce as a whole in these senior "
+            f"bands (8A and above) shown here: {', '.join(below)}."
         )
     if withheld:
         text += (
-            " The share of 1 further senior band is withheld ([c])."
+            " The share of a further senior band is withheld ([c])."
             if withheld == 1
-            else f" The shares of {withheld} further senior bands are withheld ([c])."
+            else " The shares of further senior bands are withheld ([c])."
         )
     return text
 

@@ -246,9 +246,9 @@ class Report:
             caption="Indicator 3: relative likelihood of BME staff compared with White "
             "staff to enter the formal disciplinary process, on one-year and two-year bases",
         ) + para(
-            "The one-year figure counts entries in the year to 31 March; the two-year "
-            "figure pools the entries and headcounts of that year and the year before, "
-            "which steadies a figure resting on few cases."
+            f"The one-year figure counts entries in the year to 31 March {self.year}; the "
+            "two-year figure pools the entries and headcounts of that year and the year "
+            "before, which steadies a figure resting on few cases."
         )
 
     def _get_year(self, indicator: int, breakdown: str, statistic: str, year: int):
