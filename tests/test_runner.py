@@ -18,8 +18,8 @@ def test_batch_renders_each_audience_under_its_own_folder(rendered):
     outputs, code = rendered
     assert code == 0
     assert sorted(p.name for p in (outputs / "public").iterdir()) == [
-        "QZ1-2023.html",
         "CSU01-2023.html",
+        "QZ1-2023.html",
         "RX1-2023.html",
         "index.html",
     ]
