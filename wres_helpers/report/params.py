@@ -76,18 +76,23 @@ class ReportParams(BaseModel):
     action_plan: list[Action] = Field(default_factory=list)
     last_year_actions: list[Action] = Field(default_factory=list)
     due_regard: dict[str, str] = Field(default_factory=dict)
+    due_regard_assessment: dict[str, Literal["Met", "Partly met", "Not met"]] = Field(
+        default_factory=dict,
+        description="the organisation's own assessment of each Brown Principle; "
+        "a principle not given is reported as 'Not assessed'",
+    )
     pro_forma: dict[str, ProForma] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _years(self):
         if self.comparison_year is not None and self.comparison_year >= self.year:
             raise ValueError("comparison_year must be before year")
-        unknown = set(self.due_regard) - set(BROWN_PRINCIPLES)
-        if unknown:
-            raise ValueError(
-                f"due_regard has unknown principles: {sorted(unknown)}; "
-                f"use {list(BROWN_PRINCIPLES)}"
-            )
+        for key in ("due_regard", "due_regard_assessment"):
+            unknown = set(getattr(self, key)) - set(BROWN_PRINCIPLES)
+            if unknown:
+                raise ValueError(
+                    f"{key} has unknown principles: {sorted(unknown)}; use {list(BROWN_PRINCIPLES)}"
+                )
         return self
 
     def options(self) -> dict:
@@ -199,7 +204,7 @@ def report_name(params: ReportParams) -> str:
 def write_params_files(
     extract: str | Path, out: str | Path, audience: str, year: int | None
 ) -> list[Path]:
-    """``wres params``: one params file per organisation and cluster of the extract."""
+    """``wres params``: one params file per organisation and cluster with figures that year."""
     from wres_helpers.extract.validate import load_extract
     from wres_helpers.figures.counts import aggregate, entities
 
@@ -210,8 +215,14 @@ def write_params_files(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rel = Path(_relative(Path(extract).resolve(), out.resolve()))
+    # Only organisations that existed that year (a CCG has no report after 2022,
+    # an ICB none before 2023), and the clusters they belong to.
+    here = set(counts.loc[counts["year"] == year, "org_code"].astype(str))
+    here |= set(ents.loc[ents["entity"].isin(here), "cluster"].dropna().astype(str))
     written = []
     for row in ents.itertuples(index=False):
+        if row.entity not in here:
+            continue
         data = {
             "entity": row.entity,
             "year": year,
