@@ -96,7 +96,7 @@ def rendered(tmp_path_factory):
     from wres_helpers.batch.runner import run_reports
 
     params = tmp_path_factory.mktemp("params")
-    example_params(params, ["RX1-public", "RX1-internal", "01A-public", "CSU01-public"])
+    example_params(params, ["RX1-public", "RX1-internal", "QZ1-public", "CSU01-public"])
     outputs = tmp_path_factory.mktemp("outputs")
     code = run_reports([params], jobs=2, outputs=outputs)
     return outputs, code

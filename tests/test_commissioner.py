@@ -1,6 +1,7 @@
 """Commissioners and CSUs: scope, deadlines, recommendation rules, pooling, differencing."""
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from wres_helpers.figures.disclosure import Policy, protect_totals, publish_count
 from wres_helpers.figures.engine import indicators_for_extract
-from wres_helpers.report.assurance import provider_scope, report_status
+from wres_helpers.report.assurance import provider_scope
+from wres_helpers.report.commissioner import CommissionerReport
 from wres_helpers.report.recommendations import recommendations
 
 
@@ -29,24 +31,6 @@ from wres_helpers.report.recommendations import recommendations
 )
 def test_small_provider_rule_at_below_and_above_200000(kind, income, in_scope):
     assert provider_scope(kind, income)[0] is in_scope
-
-
-DUE = dt.date(2023, 10, 31)
-
-
-@pytest.mark.parametrize(
-    "received, as_of, expected",
-    [
-        (dt.date(2023, 10, 1), DUE, "On time"),
-        (DUE, DUE, "On time"),
-        (dt.date(2023, 11, 1), DUE, "Late (1 day)"),
-        (dt.date(2023, 11, 20), DUE, "Late (20 days)"),
-        (None, dt.date(2023, 11, 30), "Overdue (30 days)"),
-        (None, DUE, "Not yet due"),
-    ],
-)
-def test_deadline_on_time_late_and_missing(received, as_of, expected):
-    assert report_status(DUE, received, as_of) == expected
 
 
 QUIET = {
@@ -99,6 +83,63 @@ def test_each_rule_fires(change, rule):
 )
 def test_rules_stay_quiet_at_their_thresholds_and_on_withheld_figures(change):
     assert rules({**QUIET, **change}) == []
+
+
+def test_appointment_likelihood_of_zero_is_said_in_words():
+    # 0 of 8 White shortlisted appointed, 1 of 5 BME: 0 / 0.2 = 0, outside 0.80-1.25.
+    (rec,) = recommendations({**QUIET, "appointment_rl": 0.0}, nondisclosure_pct=10)
+    assert rec.finding == (
+        "No White applicants were appointed from shortlisting while some BME applicants "
+        "were: a relative likelihood of 0.00, outside the non-adverse range."
+    )
+
+
+def _text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_due_regard_status_is_the_assessment_given_never_computed():
+    report = CommissionerReport.open(
+        "QZ1",
+        2023,
+        str(example_extract()),
+        "internal",
+        {"due_regard_assessment": {"knowledge": "Partly met"}, "report_date": "2023-09-29"},
+    )
+    html = str(report.due_regard())
+    statuses = re.findall(r"<td>(Met|Partly met|Not met|Not assessed)</td>", html)
+    # Six principles, one assessed by the organisation: five "Not assessed", no "Met".
+    assert statuses == ["Partly met"] + ["Not assessed"] * 5
+    present = sum(1 for i in (5, 6, 7, 8) if report.has(i))
+    if present < 4:
+        assert "all four" not in html
+
+
+def test_provider_assurance_is_as_at_the_report_date():
+    report = CommissionerReport.open(
+        "QZ1", 2023, str(example_extract()), "internal", {"report_date": "2023-09-29"}
+    )
+    html = str(report.provider_assurance())
+    text = _text(html)
+    assert "On time" not in text and "published its report on time" not in text
+    rows = [
+        re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r) for r in re.findall(r"<tr>(.*?)</tr>", html)
+    ]
+    head, body = rows[0], rows[1:]
+    received = [dt.datetime.strptime(r[6], "%d %b %Y").date() for r in body if r[6]]
+    # No report received after 29 September is shown as received as at that date.
+    assert all(d <= dt.date(2023, 9, 29) for d in received), received
+    statuses = [r[head.index("Status")].split(" (")[0] for r in body]
+    counts = {s: statuses.count(s) for s in set(statuses)}
+    in_scope = len(statuses) - counts.get("Not in scope", 0)
+    assert f"As at 29 September 2023, {in_scope} provider" in text
+    for status, words in [
+        ("Received by the due date", "received by the due date"),
+        ("Received late", "received late"),
+        ("Overdue", "overdue"),
+        ("Not yet due", "not yet due"),
+    ]:
+        assert f"{counts.get(status, 0)} {words}" in text
 
 
 def test_cluster_pools_members_survey_responses(tmp_path):
@@ -237,3 +278,19 @@ def test_a_total_never_pins_a_withheld_part(parts):
             if t_range.start <= x + others_high and x + others_low <= t_range.stop - 1
         ]
         assert len(possible) >= 2, (parts, e, possible)
+
+
+@pytest.mark.parametrize(
+    "entity, year, body, foreign",
+    [
+        ("01A", 2022, "Governing body members", "ICB"),  # a CCG, before 1 July 2022
+        ("QZ1", 2023, "Board members", "CCG"),  # the ICB after it
+    ],
+)
+def test_each_org_type_gets_its_own_words(entity, year, body, foreign):
+    report = CommissionerReport.open(
+        entity, year, str(example_extract()), "internal", {"report_date": f"{year}-09-29"}
+    )
+    html = str(report.own_workforce()) + str(report.indicator(9)) + str(report.due_regard())
+    assert f'<th scope="row">{body}</th>' in html
+    assert foreign not in _text(html)

@@ -106,7 +106,7 @@ def test_full_disk_keeps_earlier_outputs(good_batch, tmp_path):
 
 
 def test_ctrl_c_in_a_batch_keeps_finished_reports(tmp_path):
-    names = ["NX3-public", "RX2-public", "RX1-public", "01A-public", "02B-public", "03C-public"]
+    names = ["NX3-public", "RX2-public", "RX1-public", "QZ1-public", "QZ2-public", "QZ3-public"]
     example_params(tmp_path / "params", names)
     outputs = tmp_path / "out"
     proc = subprocess.Popen(

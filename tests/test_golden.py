@@ -1,8 +1,8 @@
-"""The example reports are the pages they were before the restructure.
+"""The example reports are the golden pages.
 
 ``tests/golden/`` holds the example reports of one organisation of each type
-(RX1 a trust, 01A a CCG, CSU01 a CSU cluster), in both audiences, as rendered
-before the report package was restructured, with the generated-at line, the
+(RX1 a trust, QZ1 an ICB, CSU01 a CSU cluster), in both audiences, as rendered
+and checked by hand when their wording last changed, with the generated-at line, the
 cell anchors and the charts' PNG data masked (``tests/golden.py``). Each
 section built here, in process, must be byte for byte the one in the golden
 page; a kernel renders one whole page to check the page around them.
@@ -24,7 +24,7 @@ from wres_helpers.report.provider import Report
 
 GOLDEN = Path(__file__).parent / "golden"
 PARAMS = Path(__file__).parents[1] / "params" / "example"
-CLASSES = {"RX1": Report, "01A": CommissionerReport, "CSU01": ClusterReport}
+CLASSES = {"RX1": Report, "QZ1": CommissionerReport, "CSU01": ClusterReport}
 #: What a report helper displayed, as nbconvert's ``basic`` template wraps it.
 OUTPUT = re.compile(
     r'<div class="output_html rendered_html output_subarea output_execute_result">(.*?)</div>',

@@ -12,8 +12,8 @@ from wres_helpers.report.provider import Report
 CASES = [
     ("RX1", Report),
     ("NX3", Report),
-    ("01A", CommissionerReport),
-    ("04D", CommissionerReport),
+    ("QZ1", CommissionerReport),
+    ("QZ4", CommissionerReport),
     ("CSU01", ClusterReport),
 ]
 

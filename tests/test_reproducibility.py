@@ -10,7 +10,7 @@ STAMP = re.compile(r"<footer><p>Generated at [^<]*</p></footer>")
 
 
 def test_same_inputs_same_html(tmp_path):
-    params = example_params(tmp_path / "params", ["01A-public", "RX2-internal"])
+    params = example_params(tmp_path / "params", ["QZ1-public", "RX2-internal"])
     pages = []
     for attempt in ("first", "second"):
         out = tmp_path / attempt

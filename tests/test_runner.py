@@ -18,8 +18,8 @@ def test_batch_renders_each_audience_under_its_own_folder(rendered):
     outputs, code = rendered
     assert code == 0
     assert sorted(p.name for p in (outputs / "public").iterdir()) == [
-        "01A-2023.html",
         "CSU01-2023.html",
+        "QZ1-2023.html",
         "RX1-2023.html",
         "index.html",
     ]
@@ -47,7 +47,7 @@ def test_executed_notebook_holds_the_report_figures(rendered):
 
 def test_public_page_has_no_code_and_marks_suppression(rendered):
     outputs, _ = rendered
-    html = (outputs / "public" / "01A-2023.html").read_text()
+    html = (outputs / "public" / "QZ1-2023.html").read_text()
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "[c]" in html and "import " not in html and "report.summary()" not in html
     assert "Internal - not for publication" not in html
@@ -63,7 +63,7 @@ def test_internal_page_carries_the_banner_top_and_bottom(rendered):
 def test_index_links_every_report_with_headline_figures(rendered):
     outputs, _ = rendered
     index = (outputs / "public" / "index.html").read_text()
-    for name in ("RX1-2023.html", "01A-2023.html", "CSU01-2023.html"):
+    for name in ("RX1-2023.html", "QZ1-2023.html", "CSU01-2023.html"):
         assert f'href="{name}"' in index
     entry = json.loads((outputs / "runs" / "public" / "RX1-2023.json").read_text())
     assert entry["headline"]["1"] in index
@@ -132,7 +132,7 @@ def test_wres_params_writes_one_file_per_entity(tmp_path):
     assert main(["params", str(example_extract()), "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(
-        f"{e}-2023-public.yaml" for e in ("RX1", "RX2", "NX3", "01A", "02B", "03C", "04D", "CSU01")
+        f"{e}-2023-public.yaml" for e in ("RX1", "RX2", "NX3", "QZ1", "QZ2", "QZ3", "QZ4", "CSU01")
     )
     p = load_params(tmp_path / "CSU01-2023-public.yaml")
     assert p.report_type == "cluster" and p.year == 2023

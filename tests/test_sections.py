@@ -15,7 +15,7 @@ from wres_helpers.report.provider import Report
 from wres_helpers.report.sections import SECTIONS
 
 CLASSES = {"provider": Report, "commissioner": CommissionerReport, "cluster": ClusterReport}
-ENTITIES = {"provider": "RX1", "commissioner": "01A", "cluster": "CSU01"}
+ENTITIES = {"provider": "RX1", "commissioner": "QZ1", "cluster": "CSU01"}
 
 
 def _notebook(kind):

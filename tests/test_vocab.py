@@ -112,3 +112,21 @@ def test_yes_no_blank_allowed_for_survey_answers():
     assert yes_no("", blank_allowed=True) is None
     assert yes_no(None, blank_allowed=True) is None
     assert yes_no("x", blank_allowed=True) == "invalid"
+
+
+@pytest.mark.parametrize(
+    "org_type, short, body",
+    [
+        ("ccg", "CCG", "governing body"),
+        ("icb", "ICB", "board"),
+        ("trust", "trust", "board"),
+        ("cluster", "organisation", "board"),  # not an org_type: the neutral words
+    ],
+)
+def test_org_words_fit_each_org_type(org_type, short, body):
+    from wres_helpers.vocab import org_words
+
+    words = org_words(org_type)
+    assert (words["short"], words["body"]) == (short, body)
+    if org_type != "ccg":
+        assert "CCG" not in " ".join(words.values())

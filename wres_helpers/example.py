@@ -3,8 +3,11 @@
 BME staff are about a quarter of trusts' workforces and fewer in senior
 bands; White applicants are about 1.5 times as likely as BME applicants to be
 appointed from shortlisting; BME staff are more likely to enter the formal
-disciplinary process. Trusts employ a few thousand staff, CCGs 40-300 whose
-small BME numbers trigger suppression, and four CCGs form a CSU cluster.
+disciplinary process. Trusts employ a few thousand staff, commissioners 40-300
+whose small BME numbers trigger suppression. Four CCGs form a CSU cluster until
+WRES year 2022; integrated care boards replaced CCGs on 1 July 2022, so from
+WRES year 2023 (31 March 2023) four ICBs take their place in the cluster, each
+drawn from the same model as the CCG before it.
 Values are spelt in the many ways the contract allows, and the tables come
 in all three formats. ``national`` scales the same model to about 1.4
 million staff in 230 organisations for the benchmark.
@@ -134,7 +137,23 @@ class Org:
     region: str = "North East and Yorkshire"
     population_bme_pct: float | None = None
     income: float | None = None
+    #: The first and last WRES years the organisation existed (None: every year).
+    first_year: int | None = None
+    last_year: int | None = None
 
+    def exists(self, year: int) -> bool:
+        """Whether the organisation existed at 31 March of ``year``."""
+        return (self.first_year or year) <= year <= (self.last_year or year)
+
+
+#: Each commissioner's place, (staff, BME share, unknown share) and local BME
+#: population share: a CCG and the ICB that succeeded it share one.
+_COMMISSIONER_MODELS = (
+    ("Eastmoor", (60, 0.08, 0.2), 6.0),
+    ("Westvale", (150, 0.12, 0.15), 11.5),
+    ("Southwold", (280, 0.15, 0.12), 16.0),
+    ("Highfield", (45, 0.06, 0.25), 3.2),
+)
 
 EXAMPLE_ORGS = (
     Org(
@@ -167,10 +186,14 @@ EXAMPLE_ORGS = (
         population_bme_pct=9.0,
         income=35e6,
     ),
-    Org("01A", "Eastmoor CCG", "ccg", 60, 0.08, 0.2, "CSU01", population_bme_pct=6.0),
-    Org("02B", "Westvale CCG", "ccg", 150, 0.12, 0.15, "CSU01", population_bme_pct=11.5),
-    Org("03C", "Southwold CCG", "ccg", 280, 0.15, 0.12, "CSU01", population_bme_pct=16.0),
-    Org("04D", "Highfield CCG", "ccg", 45, 0.06, 0.25, "CSU01", population_bme_pct=3.2),
+    *(
+        Org(code, f"{place} {kind.upper()}", kind, *model, "CSU01", population_bme_pct=pop, **era)
+        for kind, era, codes in (
+            ("ccg", {"last_year": 2022}, ("01A", "02B", "03C", "04D")),
+            ("icb", {"first_year": 2023}, ("QZ1", "QZ2", "QZ3", "QZ4")),
+        )
+        for code, (place, model, pop) in zip(codes, _COMMISSIONER_MODELS)
+    ),
 )
 EXAMPLE_YEARS = (2021, 2022, 2023)
 
@@ -347,8 +370,8 @@ def _board(rng, orgs, year):
 
 
 def _providers(orgs, years):
-    ccgs = [o for o in orgs if o.org_type == "ccg"]
     latest = max(years)
+    ccgs = [o for o in orgs if o.org_type in vocab.COMMISSIONER_ORG_TYPES and o.exists(latest)]
     due = f"{latest}-10-31"
     rows = []
     for i, c in enumerate(ccgs):
@@ -444,10 +467,13 @@ def generate(orgs=EXAMPLE_ORGS, years=EXAMPLE_YEARS, seed=SEED, plain=False):
         )
     }
     for year in years:
-        staff, groups = _staff(rng, orgs, year, plain)
+        # Successors take their predecessors' places in the list, so that the
+        # random draws of every other organisation are the same in every year.
+        active = [o for o in orgs if o.exists(year)]
+        staff, groups = _staff(rng, active, year, plain)
         tables["staff"].append(staff)
-        tables["board"].append(_board(rng, orgs, year))
-        tables["recruitment"].append(_recruitment(rng, orgs, year, plain))
+        tables["board"].append(_board(rng, active, year))
+        tables["recruitment"].append(_recruitment(rng, active, year, plain))
         tables["disciplinary"].append(_events(rng, staff, groups, 0.010, 0.017, duplicates=0.05))
         tables["training"].append(_events(rng, staff, groups, 0.58, 0.52, duplicates=0.1))
         tables["leavers"].append(_events(rng, staff, groups, 0.09, 0.11))
@@ -505,7 +531,7 @@ def write(
 
 
 def write_example(folder: str | Path) -> list[Path]:
-    """Write the example extract (seven organisations, three years)."""
+    """Write the example extract (three years; four CCGs, then the four ICBs after them)."""
     tables = generate()
     # Headers as analysts' exports give them: any case, stray spaces.
     tables["recruitment"] = tables["recruitment"].rename(

@@ -188,6 +188,7 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
     sum of two published denominators).
     """
     from wres_helpers.report.data import ReportData, load, prepare
+    from wres_helpers.report.labels import shown_difference
 
     allowed: set[str] = set()
     for extract in extracts:
@@ -216,6 +217,10 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
             if a in wide and b in wide:
                 combined = (wide[a] - wide[b]) if kind == "pct" else (wide[a] + wide[b])
                 allowed.update(_token(v, kind) for v in combined.dropna())
+                if kind == "pct":
+                    # Reports print the difference of the two figures as shown.
+                    shown = [shown_difference(x, y) for x, y in zip(wide[a], wide[b])]
+                    allowed.update(_token(v, "pct") for v in shown if v == v)
         allowed.update(_token(v, "pct") for v in _shortlisting_rates(data.cells))
         counts = data.cells[~data.cells["suppressed"]]["count"].dropna()
         allowed.update(_token(v, "count") for v in counts.unique())
@@ -223,6 +228,8 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
         allowed.update(_token(v, "pct") for v in q["unknown_pct"])
         allowed.update(_token(100 - v, "pct") for v in q["unknown_pct"])
         allowed.update(str(int(y)) for y in data.indicators["year"].unique())
+        # Indicators 5-8 of WRES year Y name the staff survey of autumn Y-1.
+        allowed.update(str(int(y) - 1) for y in data.indicators["year"].unique())
         # Local population shares are the organisations' own published context, not staff data.
         allowed.update(_token(v, "pct") for v in data.entities["population_bme_pct"].dropna())
     return allowed

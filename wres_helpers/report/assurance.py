@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 
 from wres_helpers.report.formatting import fmt, missing
+from wres_helpers.report.narrative import survey_evidence
 
 #: NHS Standard Contract: a small provider's NHS income is not expected to exceed this.
 SMALL_PROVIDER_LIMIT_GBP = 200_000
 
 BROWN_REQUIREMENTS = {
     "knowledge": "Be aware of the WRES, its aims and metrics.",
-    "sufficient_information": "Consider what data the CCG has about its own workforce by "
-    "ethnicity, and what more it needs.",
+    "sufficient_information": "Consider what data the organisation has about its own "
+    "workforce by ethnicity, and what more it needs.",
     "timeliness": "Collect and analyse workforce and staff-survey data with the WRES metrics "
     "before decisions are taken, to the providers' timetable.",
     "real_consideration": "Make the WRES an integral part of decisions on workforce treatment "
@@ -52,38 +53,90 @@ def provider_scope(provider_type: str, nhs_income_gbp) -> tuple[bool, str]:
     return True, "NHS Standard Contract provider above the small-provider limit"
 
 
-def report_status(due: dt.date | None, received: dt.date | None, as_of: dt.date) -> str:
-    """A provider's WRES report against its due date: on time, late, overdue or not yet due.
+def _days(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def assurance_status(
+    in_scope: bool, due: dt.date | None, received: dt.date | None, as_of: dt.date
+) -> str:
+    """A provider's WRES report as at the report date.
+
+    A report received after ``as_of`` had not been received as at that date,
+    so it counts as overdue or not yet due, never as received.
 
     Examples
     --------
-    >>> d = dt.date(2023, 10, 31)
-    >>> report_status(d, dt.date(2023, 10, 31), d), report_status(d, dt.date(2023, 11, 2), d)
-    ('On time', 'Late (2 days)')
-    >>> report_status(d, None, dt.date(2023, 11, 1)), report_status(d, None, d)
-    ('Overdue (1 day)', 'Not yet due')
+    >>> d, oct2 = dt.date(2023, 9, 30), dt.date(2023, 10, 2)
+    >>> assurance_status(True, d, oct2, dt.date(2023, 9, 29))
+    'Not yet due'
+    >>> assurance_status(True, d, oct2, dt.date(2023, 10, 5))
+    'Received late (2 days)'
     """
+    if not in_scope:
+        return "Not in scope"
+    if received is not None and received > as_of:
+        received = None
     if due is None:
-        return "No due date" if received is None else "Received (no due date)"
+        return "Received (no due date)" if received is not None else "No due date"
     if received is not None:
         late = (received - due).days
-        return "On time" if late <= 0 else f"Late ({late} day{'s' if late != 1 else ''})"
+        return "Received by the due date" if late <= 0 else f"Received late ({_days(late)})"
     over = (as_of - due).days
-    if over > 0:
-        return f"Overdue ({over} day{'s' if over != 1 else ''})"
-    return "Not yet due"
+    return f"Overdue ({_days(over)})" if over > 0 else "Not yet due"
+
+
+#: The categories :func:`assurance_sentence` counts, in its order.
+ASSURANCE_CATEGORIES = (
+    "Received by the due date",
+    "Received late",
+    "Overdue",
+    "Not yet due",
+    "No due date",
+    "Received (no due date)",
+)
+
+SENTENCE_WORDS = {
+    "No due date": "with no due date",
+    "Received (no due date)": "received with no due date",
+}
+
+
+def assurance_sentence(statuses: list[str], as_of: dt.date) -> str:
+    """One sentence counting the providers in each assurance status."""
+    in_scope = [s for s in statuses if s != "Not in scope"]
+    out_of_scope = len(statuses) - len(in_scope)
+    counts = {c: sum(1 for s in in_scope if s.split(" (")[0] == c) for c in ASSURANCE_CATEGORIES}
+    shown_cats = [c for c in ASSURANCE_CATEGORIES[:4]] + [
+        c for c in ASSURANCE_CATEGORIES[4:] if counts[c]
+    ]
+    words = [f"{counts[c]} {SENTENCE_WORDS.get(c, c.lower())}" for c in shown_cats]
+    listed = ", ".join(words[:-1]) + " and " + words[-1]
+    n = len(in_scope)
+    text = f"As at {as_of:%d %B %Y}, {_providers(n)} in scope of the WRES" + (
+        f": {listed}" if n else ""
+    )
+    if out_of_scope:
+        text += f"; {_providers(out_of_scope)} not in scope"
+    return text + "."
+
+
+def _providers(n: int) -> str:
+    return f"{n} provider is" if n == 1 else f"{n} providers are"
 
 
 def brown_evidence(
     key: str,
     unknown_pct: float,
     survey: list[int],
-    flag_pct: float,
     report_date: dt.date | None,
     deadline: dt.date | None,
     actions: list,
-) -> tuple[str, str]:
-    """The evidence the data give for one Brown Principle, and its status.
+) -> str:
+    """What the data and params can show for one Brown Principle (never a verdict).
+
+    Due regard is a judgement: the status is the organisation's own
+    assessment (params ``due_regard_assessment``); the data supply only evidence.
 
     Parameters
     ----------
@@ -93,38 +146,28 @@ def brown_evidence(
         Percentage of staff whose ethnicity is not known; NaN where absent or withheld.
     survey : list of int
         The staff-survey indicators (5-8) with data this year.
-    flag_pct : float
-        The self-reporting flag: more than this percentage not known is low.
     report_date, deadline : datetime.date or None
         The report's date and its publication deadline.
     actions : list
         Last year's actions (each with an ``outcome``).
     """
     if key == "sufficient_information":
-        known = unknown_pct
-        if missing(known):
-            return "Ethnicity recording not published.", "Not assessed"
-        text = (
-            f"Ethnicity recorded for {fmt(100 - known, 'pct')} of staff; staff-survey "
-            f"results for {len(survey) and 'all four' or 'none'} of indicators 5-8."
+        held = survey_evidence(len(survey))
+        if missing(unknown_pct):
+            return f"Ethnicity recording withheld ([c]); staff-survey results for {held}."
+        return (
+            f"Ethnicity recorded for {fmt(100 - unknown_pct, 'pct')} of staff; staff-survey "
+            f"results for {held}."
         )
-        good = (100 - known) >= 100 - flag_pct and len(survey) == 4
-        return text, "Met" if good else "Partly met"
-    if key == "timeliness":
-        date = report_date
-        if date and deadline:
-            return (
-                f"Report dated {date:%d %B %Y}; deadline {deadline:%d %B %Y}.",
-                "Met" if date <= deadline else "Not met: after the deadline",
-            )
-        return "", "Not evidenced"
-    if key == "monitoring_and_review":
-        reviewed = [a for a in actions if a.outcome]
-        if actions:
-            return (
-                f"Last year's actions reviewed: {len(reviewed)} of {len(actions)} have a "
-                "recorded outcome.",
-                "Met" if len(reviewed) == len(actions) else "Partly met",
-            )
-        return "", "Not evidenced"
-    return "", "Not evidenced"
+    if key == "timeliness" and report_date and deadline:
+        return (
+            f"Report dated {report_date:%d %B %Y}, publication deadline {deadline:%d %B %Y}. "
+            "The principle asks that the duty be considered before decisions are "
+            "taken, which a report's date cannot show."
+        )
+    if key == "monitoring_and_review" and actions:
+        reviewed = sum(1 for a in actions if a.outcome)
+        return (
+            f"Last year's actions reviewed: {reviewed} of {len(actions)} have a recorded outcome."
+        )
+    return ""

@@ -27,9 +27,42 @@ def _ok(v) -> bool:
     return not missing(v)
 
 
+def mark_withheld(ax, frame: pd.DataFrame, order: list, groups: list) -> list:
+    """Write ``[c]`` where each withheld bar would be, so it never looks like an empty band.
+
+    Bars of ``len(groups)`` groups share a category's row (seaborn's dodge:
+    0.8 wide, split evenly), so a withheld bar's label sits in its own slot.
+    Returns the text artists written.
+    """
+    width = 0.8 / max(1, len(groups))
+    marks = []
+    for row in frame[frame["suppressed"]].itertuples(index=False):
+        y = order.index(row.category) - 0.4 + width * (groups.index(row.group) + 0.5)
+        marks.append(ax.text(0, y, f" {row.group}: [c]", va="center", ha="left", fontsize=9))
+    return marks
+
+
+def _label_bars(ax, shown, order: list, groups: list, value_kind: str) -> None:
+    """Label each drawn bar with its group and value, matched by its row and group."""
+    values = {(r.category, r.group): r.value for r in shown.itertuples(index=False)}
+    drawn = [g for g in groups if g in set(shown["group"])]
+    for bar_container, group in zip(ax.containers, drawn):
+        # One container per group drawn, in hue order; a bar's category is the
+        # row its centre sits in.
+        keys = [(order[round(b.get_y() + b.get_height() / 2)], group) for b in bar_container]
+        ax.bar_label(
+            bar_container,
+            labels=[f"{group}: {fmt(values[k], value_kind)}" if k in values else "" for k in keys],
+            padding=3,
+            fontsize=9,
+        )
+
+
 def _draw_bars(frame, shown, value_kind, title, xlabel, reference):
-    """The bar chart's figure: shown bars labelled with their values, the reference line."""
+    """The bar chart's figure and its ``[c]`` marks: shown bars labelled, withheld ones marked."""
     scale = 100 if value_kind == "rate" else 1
+    order = list(dict.fromkeys(frame["category"]))
+    groups = list(dict.fromkeys(frame["group"]))
     fig, ax = plt.subplots(figsize=(7.5, 0.55 * max(3, len(frame)) + 1.2))
     if not shown.empty:
         shown["plotted"] = shown["value"] * scale
@@ -40,17 +73,16 @@ def _draw_bars(frame, shown, value_kind, title, xlabel, reference):
             hue="group",
             ax=ax,
             orient="h",
-            palette={g: PALETTE[g] for g in shown["group"].unique()},
-            order=list(dict.fromkeys(frame["category"])),
+            palette={g: PALETTE[g] for g in groups},
+            hue_order=groups,
+            order=order,
             errorbar=None,
         )
-        for bar_container, (_, part) in zip(ax.containers, shown.groupby("group", sort=False)):
-            ax.bar_label(
-                bar_container,
-                labels=[f"{g}: {fmt(v, value_kind)}" for g, v in zip(part["group"], part["value"])],
-                padding=3,
-                fontsize=9,
-            )
+        _label_bars(ax, shown, order, groups, value_kind)
+    else:
+        ax.set_yticks(range(len(order)), labels=order)
+        ax.set_ylim(len(order) - 0.5, -0.5)
+    marks = mark_withheld(ax, frame, order, groups)
     if reference is not None:
         ax.axvline(reference * scale, color=PALETTE["limit95"], linestyle="--", linewidth=1)
     ax.set_xlabel(xlabel)
@@ -59,7 +91,7 @@ def _draw_bars(frame, shown, value_kind, title, xlabel, reference):
     if ax.get_legend() is not None:
         ax.legend(title=None, loc="lower right")
     ax.set_xlim(0, max([1.0] + list(shown.get("plotted", pd.Series([1.0])) * 1.45)))
-    return fig
+    return fig, marks
 
 
 def _bars_table(rows: list[dict], value_kind: str, title: str) -> str:
@@ -99,12 +131,14 @@ def group_bars(
     """
     frame = pd.DataFrame(rows)
     shown = frame[~frame["suppressed"] & frame["value"].map(_ok)].copy()
-    fig = _draw_bars(frame, shown, value_kind, title, xlabel, reference)
+    fig, marks = _draw_bars(frame, shown, value_kind, title, xlabel, reference)
     described = "; ".join(
         f"{r['category']}, {r['group']}: " + fmt(r["value"], value_kind, r["suppressed"])
         for r in rows
     )
     alt = f"{title}. Bar chart. {described}."
+    if marks:
+        alt += " A bar marked [c] is withheld to protect confidentiality, not empty."
     if reference is not None:
         alt += f" Dashed line: {reference_label} {fmt(reference, value_kind)}."
     return figure(fig, alt, caption, _bars_table(rows, value_kind, title))

@@ -31,8 +31,14 @@ class ClusterReport(CommissioningReport):
     sections = CLUSTER
 
     def _members(self):
-        ents = self.data.entities
-        return ents[(ents["cluster"] == self.entity) & (ents["entity_type"] != "cluster")]
+        """The cluster's members with figures this year (a CCG until 2022, an ICB from 2023)."""
+        ents, ind = self.data.entities, self.data.indicators
+        here = set(ind.loc[ind["year"] == self.year, "entity"])
+        return ents[
+            (ents["cluster"] == self.entity)
+            & (ents["entity_type"] != "cluster")
+            & ents["entity"].isin(here)
+        ]
 
     def _staff_row(self, here, code: str, label: str) -> list[str]:
         part = here[here["entity"] == code].set_index("ethnic_group")
@@ -61,7 +67,7 @@ class ClusterReport(CommissioningReport):
         rows.append(self._staff_row(here, self.entity, "Cluster total"))
         body = para(
             "The cluster's figures are the sums of its members' counts, so regional "
-            "patterns show that no single small CCG could. In the public version every "
+            "patterns show that no single small member could. In the public version every "
             "count, members' and the cluster's alike, is rounded or withheld on its own, "
             "so a member's withheld figure cannot be worked out from the cluster total "
             "and the other members."
@@ -88,12 +94,12 @@ class ClusterReport(CommissioningReport):
         body = table(
             ["Member"] + PRO_FORMA_QUESTIONS,
             rows,
-            caption="Pro forma: what each CCG has prepared and shared with the CSU",
+            caption="Pro forma: what each member has prepared and shared with the CSU",
         )
         return self._section("pro-forma", body)
 
     def pooled_survey(self) -> Html:
-        """The staff survey pooled across members, where no single CCG could report BME views."""
+        """The staff survey pooled across members, where no single member could report BME views."""
         members = self._members()
         ind = self.data.indicators
         rows = []
@@ -116,7 +122,8 @@ class ClusterReport(CommissioningReport):
                 ]
             )
         body = para(
-            "Many CCGs have too few BME staff for their staff-survey results to be "
+            "Many small commissioners have too few BME staff for their staff-survey "
+            "results to be "
             "reported. Pooling responses across the cluster's members lets BME staff's "
             "views be reported while no member's can be singled out."
         )

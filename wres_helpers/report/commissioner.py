@@ -26,12 +26,14 @@ from wres_helpers.figures.disclosure import publish_count
 from wres_helpers.report import own_workforce
 from wres_helpers.report.assurance import (
     BROWN_REQUIREMENTS,
+    assurance_sentence,
+    assurance_status,
     brown_evidence,
     provider_scope,
-    report_status,
 )
 from wres_helpers.report.figure import PUBLICATION_RULE, Figure
 from wres_helpers.report.formatting import missing, para, part, table
+from wres_helpers.report.narrative import due_regard_status
 from wres_helpers.report.overview import headlines
 from wres_helpers.report.params import BROWN_PRINCIPLES
 from wres_helpers.report.provider import Html, Report
@@ -164,33 +166,47 @@ class CommissionerReport(CommissioningReport):
         }
 
     def own_workforce(self) -> Html:
-        """The CCG's own workforce, after the guidance's Appendix 1."""
+        """The organisation's own workforce, after the guidance's Appendix 1."""
         return self._section("own-workforce", own_workforce.own_workforce(self))
 
     def due_regard(self) -> Html:
-        """The six Brown Principles: what each requires, the evidence, a status."""
+        """The six Brown Principles: what each requires, the evidence, the organisation's view.
+
+        Due regard is a judgement: the status is the organisation's own
+        assessment from params (``due_regard_assessment``), "Not assessed"
+        where none is given; the data supply only evidence.
+        """
         supplied = self.params.due_regard
+        assessed = self.params.due_regard_assessment
         rows = []
         for key, label in BROWN_PRINCIPLES.items():
-            evidence, status = self._evidence(key)
-            if key in supplied:
-                evidence = (evidence + " " if evidence else "") + supplied[key]
-                status = status if status != "Not evidenced" else "Evidence supplied"
-            rows.append([label, BROWN_REQUIREMENTS[key], evidence or "None supplied", status])
+            evidence = " ".join(e for e in (self._evidence(key), supplied.get(key, "")) if e)
+            rows.append(
+                [
+                    label,
+                    BROWN_REQUIREMENTS[key],
+                    evidence or "None supplied",
+                    due_regard_status(assessed.get(key)),
+                ]
+            )
         body = table(
-            ["Principle", "What it requires of the commissioner", "Evidence", "Status"],
+            ["Principle", "What it requires", "Evidence", "The organisation's assessment"],
             rows,
             caption="Due regard to the WRES: the Brown Principles",
         )
+        body += para(
+            "Whether the organisation had due regard is its own judgement, recorded here "
+            "as it gave it; the figures can show only part of the evidence."
+        )
         return self._section("due-regard", body)
 
-    def _evidence(self, key: str) -> tuple[str, str]:
+    def _evidence(self, key: str) -> str:
+        """What the data and params can show for one principle (never a verdict)."""
         unknown = self.share("staff", "All|All", "Unknown")
         return brown_evidence(
             key,
             math.nan if unknown.suppressed else unknown.value,
             [i for i in (5, 6, 7, 8) if self.has(i)],
-            self.params.self_report_flag_pct,
             self.params.report_date,
             self.params.publication_deadline,
             self.params.last_year_actions,
@@ -203,29 +219,25 @@ class CommissionerReport(CommissioningReport):
             return self._section("provider-assurance", para("No providers table was supplied."))
         mine = providers[providers["commissioner_code"].astype(str) == self.entity]
         as_of = self.params.report_date or dt.date.today()
-        entries = [(p, *_assurance_row(p, as_of)) for p in mine.itertuples(index=False)]
-        late = [f"{p.provider_name} ({s.lower()})" for p, _row, s in entries if _late(s)]
+        entries = [_assurance_row(p, as_of) for p in mine.itertuples(index=False)]
         body = table(
             ASSURANCE_HEADERS,
-            [row for _p, row, _s in entries],
+            [row for row, _s in entries],
             caption=f"Providers commissioned, as at {as_of:%d %B %Y}",
         )
-        body += para(
-            "Late or overdue: " + "; ".join(late) + "."
-            if late
-            else "Every provider in scope published its report on time."
-        )
+        body += para(assurance_sentence([s for _row, s in entries], as_of))
         return self._section("provider-assurance", body)
 
 
-def _late(status: str) -> bool:
-    return status.startswith(("Late", "Overdue"))
-
-
 def _assurance_row(p, as_of: dt.date) -> tuple[list, str]:
-    """One provider's row of the assurance table, and its report's status."""
+    """One provider's row of the assurance table, and its report's status, as at ``as_of``.
+
+    A report received after ``as_of`` had not been received as at that date:
+    its received date is left blank.
+    """
     in_scope, reason = provider_scope(str(p.provider_type), p.nhs_income_gbp)
-    status = report_status(p.report_due, p.report_received, as_of) if in_scope else "n/a"
+    status = assurance_status(in_scope, p.report_due, p.report_received, as_of)
+    received = p.report_received if p.report_received and p.report_received <= as_of else None
     url = getattr(p, "report_url", None)
     link = (
         Markup(part("link", url, "WRES report", f" of {p.provider_name}"))
@@ -239,7 +251,7 @@ def _assurance_row(p, as_of: dt.date) -> tuple[list, str]:
         "Yes" if in_scope else "No",
         reason,
         p.report_due.strftime("%d %b %Y") if p.report_due else "",
-        p.report_received.strftime("%d %b %Y") if p.report_received else "",
+        received.strftime("%d %b %Y") if received else "",
         status,
         link,
     ], status

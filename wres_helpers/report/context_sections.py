@@ -12,6 +12,7 @@ from wres_helpers.figures.indicators import TITLES
 from wres_helpers.report import charts
 from wres_helpers.report.data import FUNNEL_INPUTS, PEER_GROUPS
 from wres_helpers.report.formatting import fmt, missing, para, table
+from wres_helpers.report.labels import quality_label
 
 
 def benchmarking(report) -> str:
@@ -59,15 +60,15 @@ def benchmarking(report) -> str:
 
 def _quality_row(r, limit: float) -> tuple[list[str], bool]:
     reported = math.nan if missing(r.unknown_pct) else 100 - r.unknown_pct
-    low = not r.suppressed and not missing(r.unknown_pct) and r.unknown_pct > limit
+    label = quality_label(r.unknown_pct, r.suppressed, limit)
     row = [
         r.table.capitalize(),
         fmt(r.records, "count", r.suppressed and missing(r.records)),
         fmt(r.unknown, "count", missing(r.unknown) and r.suppressed),
         fmt(reported, "pct", r.suppressed),
-        f"Low: more than {limit:g}% not known" if low else "Adequate",
+        label,
     ]
-    return row, low
+    return row, label.startswith("Low")
 
 
 def data_quality(report) -> str:
@@ -97,7 +98,8 @@ def data_quality(report) -> str:
         )
     return body + para(
         f"Ethnicity is known for at least {100 - limit:g}% of the records of "
-        "every table with published figures."
+        "every table whose rate is shown"
+        + (" (a withheld rate, [c], takes its assessment with it)." if report.public else ".")
     )
 
 

@@ -7,13 +7,17 @@ which adds the section's heading from :mod:`wres_helpers.report.sections`.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from wres_helpers.figures.indicators import INDICATOR9_BREAKDOWNS, SURVEY_HIGHER_IS_BETTER, TITLES
 from wres_helpers.report import charts, narrative
-from wres_helpers.report.figure import Figure
+from wres_helpers.report import summary as summary_rows
+from wres_helpers.report.figure import PUBLICATION_RULE, Figure
 from wres_helpers.report.formatting import fmt, missing, para, table
-from wres_helpers.vocab import PAY_BANDS, SENIOR_BANDS
+from wres_helpers.report.labels import shown_difference
+from wres_helpers.vocab import PAY_BANDS, SENIOR_BANDS, org_words
 
 #: Indicators 2-4: the statistic counted and its denominator.
 LIKELIHOOD_STATISTICS = {
@@ -67,17 +71,16 @@ def _indicator1_rows(report) -> tuple[list, list]:
 
 def _senior_sentences(overall: Figure, bars: list[dict]) -> list[str]:
     senior = [b for b in bars if b["category"].split(": ")[1] in SENIOR_BANDS]
-    sentences = [f"BME staff are {fmt(overall.value, 'pct')} of the workforce."]
-    shown = [b for b in senior if not b["suppressed"] and not missing(b["value"])]
-    below = [b["category"] for b in shown if b["value"] < overall.value]
-    if shown:
-        share = "every" if len(below) == len(shown) else "no" if not below else "some"
-        sentences.append(
-            f"In {share} senior band (8A and above) with published "
-            "figures, the BME share is below that of the workforce as a "
-            "whole" + (f": {', '.join(below)}." if share == "some" else ".")
-        )
-    return sentences
+    shown = [
+        (b["category"], b["value"])
+        for b in senior
+        if not b["suppressed"] and not missing(b["value"])
+    ]
+    withheld = sum(1 for b in senior if b["suppressed"])
+    return [
+        f"BME staff are {fmt(overall.value, 'pct')} of the workforce.",
+        narrative.senior_bands(overall.value, shown, withheld),
+    ]
 
 
 def indicator1(report, _number: int = 1) -> str:
@@ -128,19 +131,37 @@ def likelihood(report, number: int) -> str:
     )
     denominators = [report.get(number, "All", f"{s}_{n_stat}").value for s in ("white", "bme")]
     caution = report.caution(*denominators)
+    events = _events(report, number, "All", a_stat)
     out += para(
-        *narrative.likelihood(number, rl.value, rl.ci_low, rl.ci_high, rl.suppressed, caution)
+        *narrative.likelihood(
+            number, rl.value, rl.ci_low, rl.ci_high, rl.suppressed, caution, events
+        )
     )
     if number == 3 and report.params.indicator3_two_year:
         pooled = report.get(3, "All|two-year", "relative_likelihood")
         if not missing(pooled.value) or pooled.suppressed:
             sentences = narrative.likelihood(
-                3, pooled.value, pooled.ci_low, pooled.ci_high, pooled.suppressed, False
+                3,
+                pooled.value,
+                pooled.ci_low,
+                pooled.ci_high,
+                pooled.suppressed,
+                False,
+                _events(report, 3, "All|two-year", a_stat),
             )
             out += para(
-                "Pooled over two years (this year and the year before): " + " ".join(sentences)
+                f"Pooled over two years ({report.year - 1} and {report.year}): "
+                + " ".join(sentences)
             )
     return out
+
+
+def _events(report, number: int, breakdown: str, a_stat: str) -> tuple:
+    """The two groups' event counts in the likelihood's order (first group first)."""
+    first = narrative.LIKELIHOOD_WORDS[number][0].split()[0].lower()
+    order = ("white", "bme") if first == "white" else ("bme", "white")
+    counts = [report.get(number, breakdown, f"{stem}_{a_stat}") for stem in order]
+    return tuple(math.nan if c.suppressed else c.value for c in counts)
 
 
 def survey(report, number: int) -> str:
@@ -155,7 +176,8 @@ def survey(report, number: int) -> str:
     out = table(
         ["Group", "Respondents", "Percentage", "95% interval"],
         rows,
-        caption=f"Staff survey: {TITLES[number].lower()}, {report.year}",
+        caption=f"Staff survey: {TITLES[number].lower()}, WRES {report.year} "
+        f"(NHS Staff Survey {summary_rows.survey_year(report.year)})",
     )
     out += charts.group_bars(
         bars,
@@ -173,6 +195,7 @@ def survey(report, number: int) -> str:
         bp.suppressed,
         SURVEY_HIGHER_IS_BETTER[number],
         report.caution(wn.value, bn.value),
+        summary_rows.survey_year(report.year),
     )
     return out + para(*sentences)
 
@@ -184,6 +207,14 @@ def indicator9(report, _number: int = 9) -> str:
     rows = []
     for b in BOARD_ROWS:
         cells = [report.get(9, b, s) for s in stats]
+        board_pct, work_pct, gap = cells[2], cells[3], cells[4]
+        # The difference printed is that of the two shares as printed beside it.
+        withheld = gap.suppressed or board_pct.suppressed or work_pct.suppressed
+        cells[4] = Figure(
+            shown_difference(board_pct.value, work_pct.value),
+            suppressed=withheld,
+            withheld_by=PUBLICATION_RULE if withheld else None,
+        )
         rows.append([b, *(c.text(k) for c, k in zip(cells, kinds))])
     out = table(
         ["Board", "Members", "BME members", "BME share", "Workforce BME share", "Difference"],
@@ -207,7 +238,13 @@ def indicator9(report, _number: int = 9) -> str:
         for s in ("board_bme_pct", "workforce_bme_pct", "difference_pp")
     )
     return out + para(
-        *narrative.board(board.value, work.value, gap.value, board.suppressed or gap.suppressed)
+        *narrative.board(
+            board.value,
+            work.value,
+            gap.value,
+            board.suppressed or gap.suppressed,
+            org_words(report.entity_type)["body"],
+        )
     )
 
 

@@ -6,10 +6,9 @@ report's audience) and returns plain text; :mod:`wres_helpers.report.formatting`
 
 from __future__ import annotations
 
-import math
-
 from wres_helpers.figures.indicators import NON_ADVERSE
 from wres_helpers.report.formatting import fmt, missing
+from wres_helpers.report.labels import parity_side, shown, shown_difference
 
 #: Who each likelihood compares, in words.
 LIKELIHOOD_WORDS = {
@@ -29,28 +28,84 @@ def non_adverse_label(rl) -> str:
     return "Outside the non-adverse range"
 
 
-def likelihood(indicator: int, rl, low, high, suppressed: bool, caution: bool) -> list[str]:
-    """Sentences on a relative likelihood (indicators 2-4)."""
+#: What each likelihood's event is, in the past tense, for sentences on zeros.
+EVENT_PAST = {
+    2: "were appointed from shortlisting",
+    3: "entered the formal disciplinary process",
+    4: "accessed non-mandatory training and CPD",
+}
+
+#: What a likelihood above 1 means, for the sentence on crossing parity.
+ABOVE_PARITY = {
+    2: "White applicants were more likely than BME applicants to be appointed from shortlisting",
+    3: "BME staff were more likely than White staff to enter the formal disciplinary process",
+    4: "White staff were more likely than BME staff to access non-mandatory training and CPD",
+}
+BELOW_PARITY = {
+    2: "BME applicants were more likely than White applicants to be appointed from shortlisting",
+    3: "White staff were more likely than BME staff to enter the formal disciplinary process",
+    4: "BME staff were more likely than White staff to access non-mandatory training and CPD",
+}
+
+
+def unavailable(indicator: int, events=(None, None), not_collected: bool = False) -> str:
+    """Why a relative likelihood has no value, in words.
+
+    ``events`` are the two groups' event counts in the likelihood's order
+    (first group, second group), e.g. White and BME appointments for indicator 2.
+    """
+    first, second, _ = LIKELIHOOD_WORDS[indicator]
+    past = EVENT_PAST[indicator]
+    if not_collected:
+        return "The relative likelihood is not available: these data were not collected this year."
+    a, b = events
+    if a == 0 and b == 0:
+        return (
+            f"Neither {first} nor {second} {past} this year, so there is no relative "
+            "likelihood to calculate."
+        )
+    if b == 0:
+        return f"No {second} {past} this year, so the relative likelihood cannot be calculated."
+    return "The relative likelihood cannot be calculated this year: the data were not supplied."
+
+
+def likelihood(
+    indicator: int,
+    rl,
+    low,
+    high,
+    suppressed: bool,
+    caution: bool,
+    events=(None, None),
+    not_collected: bool = False,
+) -> list[str]:
+    """Sentences on a relative likelihood (indicators 2-4).
+
+    ``events`` (the two groups' event counts, first group first) and
+    ``not_collected`` say why a likelihood is absent; see :func:`unavailable`.
+    """
     first, second, what = LIKELIHOOD_WORDS[indicator]
     if suppressed:
         return [
             "The relative likelihood is not published: it rests on a count small enough "
             "to identify people ([c])."
         ]
-    if missing(rl):
-        return [
-            f"The relative likelihood cannot be calculated this year: no {second} "
-            f"were counted {what.removeprefix('to ')} or the data were not supplied."
+    if missing(rl) or not_collected:
+        return [unavailable(indicator, events, not_collected)]
+    has_interval = not (missing(low) or missing(high))
+    interval = (
+        f" (95% confidence interval {fmt(low, 'ratio')} to {fmt(high, 'ratio')})"
+        if has_interval
+        else ""
+    )
+    if rl == 0:
+        out = [
+            f"No {first} {EVENT_PAST[indicator]} this year, while some {second} did: "
+            f"the relative likelihood is {fmt(0.0, 'ratio')}{interval}."
         ]
-    out = [
-        f"{first} were {fmt(rl, 'ratio')} times as likely as {second} {what}"
-        + (
-            f" (95% confidence interval {fmt(low, 'ratio')} to {fmt(high, 'ratio')})."
-            if not (missing(low) or missing(high))
-            else "."
-        )
-    ]
-    if not (missing(low) or missing(high)):
+    else:
+        out = [f"{first} were {fmt(rl, 'ratio')} times as likely as {second} {what}{interval}."]
+    if has_interval:
         if low > 1 or high < 1:
             out.append(
                 "The interval excludes 1, so the difference between the groups is "
@@ -72,10 +127,31 @@ def likelihood(indicator: int, rl, low, high, suppressed: bool, caution: bool) -
     return out
 
 
+def crossing(indicator: int, this, last, last_year: int) -> str:
+    """A sentence when a likelihood (as shown) crossed parity since ``last_year``, else ``""``."""
+    if missing(this) or missing(last):
+        return ""
+    now, before = (
+        parity_side(shown(this, "ratio"), "ratio"),
+        parity_side(shown(last, "ratio"), "ratio"),
+    )
+    if now * before >= 0:
+        return ""
+    words = {1: ABOVE_PARITY[indicator], -1: BELOW_PARITY[indicator]}
+    return f"The figure has crossed parity: in {last_year} {words[before]}; this year {words[now]}."
+
+
 def survey(
-    indicator: int, white, bme, white_s: bool, bme_s: bool, higher_is_better: bool, caution: bool
+    indicator: int,
+    white,
+    bme,
+    white_s: bool,
+    bme_s: bool,
+    higher_is_better: bool,
+    caution: bool,
+    survey_year: int | None = None,
 ) -> list[str]:
-    """Sentences on a staff-survey indicator (5-8)."""
+    """Sentences on a staff-survey indicator (5-8); the gap is that of the figures as shown."""
     if white_s or bme_s:
         return [
             "The percentage for at least one group is not published because fewer staff "
@@ -83,18 +159,19 @@ def survey(
         ]
     if missing(white) or missing(bme):
         return ["No staff-survey results were supplied for this indicator this year."]
-    gap = bme - white
-    if abs(gap) < 0.05:
+    gap = shown_difference(bme, white)
+    if gap == 0:
         comparison = "the same for BME and White staff"
     else:
         worse = (gap < 0) if higher_is_better else (gap > 0)
         comparison = (
-            f"{fmt(abs(gap), 'pct').removesuffix('%')} percentage points "
+            f"{abs(gap):.1f} percentage points "
             f"{'higher' if gap > 0 else 'lower'} for BME staff than for White staff, "
             f"which is {'worse' if worse else 'better'} for BME staff"
         )
+    source = f"In the NHS Staff Survey {survey_year}, " if survey_year else ""
     out = [
-        f"{fmt(bme, 'pct')} of BME staff and {fmt(white, 'pct')} of White staff; the "
+        f"{source}{fmt(bme, 'pct')} of BME staff and {fmt(white, 'pct')} of White staff; the "
         f"figure is {comparison}."
     ]
     if caution:
@@ -102,44 +179,88 @@ def survey(
     return out
 
 
-def board(board_pct, workforce_pct, difference, suppressed: bool) -> list[str]:
+def board(board_pct, workforce_pct, difference, suppressed: bool, body: str = "board") -> list[str]:
+    """Sentences on the board's BME share against the workforce's (indicator 9).
+
+    ``body`` names the board in the organisation's own words (an ICB's or
+    trust's board, a CCG's governing body); the difference is that of the
+    two shares as shown.
+    """
     if suppressed or missing(difference):
         return [
-            "The BME share of the board is not published: the number of BME board "
-            "members is small enough to identify people ([c])."
+            f"The BME share of the {body} is not published: the number of BME "
+            f"{body} members is small enough to identify people ([c])."
             if suppressed
-            else "Board membership was not supplied this year."
+            else f"{body.capitalize()} membership was not supplied this year."
         ]
-    direction = "below" if difference < 0 else "above"
-    return [
-        f"BME members make up {fmt(board_pct, 'pct')} of the board against "
-        f"{fmt(workforce_pct, 'pct')} of the workforce: "
-        f"{fmt(abs(difference), 'pct').removesuffix('%')} "
-        f"percentage points {direction} the workforce."
-    ]
+    gap = shown_difference(board_pct, workforce_pct)
+    share = (
+        f"BME members make up {fmt(board_pct, 'pct')} of the {body} against "
+        f"{fmt(workforce_pct, 'pct')} of the workforce"
+    )
+    if gap == 0:
+        return [f"{share}: the same share."]
+    direction = "below" if gap < 0 else "above"
+    return [f"{share}: {abs(gap):.1f} percentage points {direction} the workforce."]
 
 
-def change(this, last, better: str) -> str:
-    """Direction of change in words: 'up', 'down' or 'no change', and whether better.
+def senior_bands(overall, bands: list[tuple], withheld: int = 0) -> str:
+    """Whether the BME share of each senior band (8A and above) is below the workforce's.
 
-    ``better`` is ``"higher"``, ``"lower"``, ``"closer to 1"``, ``"closer to 0"`` or
-    ``"neutral"``.
+    Parameters
+    ----------
+    overall : float
+        The workforce's BME share (0-100).
+    bands : list of (label, share)
+        The senior bands whose share the report shows; compared as shown.
+    withheld : int
+        How many further senior bands' shares are withheld ([c]).
     """
-    if missing(this) or missing(last):
-        return "Not comparable"
-    if abs(this - last) < 1e-9:
-        return "No change"
-    word = "Up" if this > last else "Down"
-    if better == "neutral":
-        return word
-    if better == "higher":
-        improved = this > last
-    elif better == "lower":
-        improved = this < last
-    elif better == "closer to 1":
-        improved = abs(math.log(this) if this > 0 else math.inf) < abs(
-            math.log(last) if last > 0 else math.inf
-        )
+    if missing(overall) or not bands:
+        return ""
+    level = shown(overall, "pct")
+    below = [label for label, value in bands if shown(value, "pct") < level]
+    where = "senior band (8A and above) shown here"
+    if len(below) == len(bands):
+        text = f"The BME share is below that of the workforce as a whole in every {where}."
+    elif not below:
+        text = f"The BME share is not below that of the workforce as a whole in any {where}."
     else:
-        improved = abs(this) < abs(last)
-    return f"{word} ({'better' if improved else 'worse'})"
+        text = (
+            "The BME share is below that of the workforce as a whole in these senior "
+            f"bands (8A and above) shown here: {', '.join(below)}."
+        )
+    if withheld:
+        text += (
+            " The share of a further senior band is withheld ([c])."
+            if withheld == 1
+            else " The shares of further senior bands are withheld ([c])."
+        )
+    return text
+
+
+#: What a commissioner's own assessment of a Brown Principle may say.
+ASSESSMENTS = ("Met", "Partly met", "Not met")
+
+
+def due_regard_status(assessment: str | None) -> str:
+    """A Brown Principle's status: the organisation's own judgement, never computed.
+
+    Examples
+    --------
+    >>> due_regard_status(None), due_regard_status("Partly met")
+    ('Not assessed', 'Partly met')
+    """
+    return assessment if assessment in ASSESSMENTS else "Not assessed"
+
+
+def survey_evidence(present: int) -> str:
+    """How many of indicators 5-8 have staff-survey results, in words.
+
+    Examples
+    --------
+    >>> survey_evidence(4), survey_evidence(3), survey_evidence(0)
+    ('all four of indicators 5-8', '3 of indicators 5-8', 'none of indicators 5-8')
+    """
+    words = {4: "all four", 0: "none"}
+    return f"{words.get(present, str(present))} of indicators 5-8"

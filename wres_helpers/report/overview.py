@@ -10,6 +10,7 @@ import datetime as dt
 
 from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
 from wres_helpers.report import charts, narrative
+from wres_helpers.report import summary as summary_rows
 from wres_helpers.report.figure import Figure
 from wres_helpers.report.formatting import note, para, part, suppression_note, table
 
@@ -87,27 +88,31 @@ def header(report) -> str:
 def _summary_row(report, spec: dict, last: int | None) -> list[str]:
     this = report.get(*spec["key"])
     before = report.get(*spec["key"], year=last) if last else Figure()
-    if this.suppressed or before.suppressed:
-        change = "Not comparable"
-    else:
-        change = narrative.change(this.value, before.value, spec["better"])
-    ratio = spec["kind"] == "ratio"
-    if ratio and not this.suppressed:
-        range_label = narrative.non_adverse_label(this.value)
-    else:
-        range_label = "Not published ([c])" if this.suppressed and ratio else ""
     return [
         str(spec["indicator"]),
         spec["label"],
         this.text(spec["kind"]),
         before.text(spec["kind"]) if last else "n/a",
-        change,
-        range_label,
+        summary_rows.change_label(spec, this, before),
+        summary_rows.range_label(spec, this),
     ]
 
 
+def _crossings(report, last: int | None) -> list[str]:
+    """Sentences for likelihoods that crossed into or out of the non-adverse range."""
+    out = []
+    for spec in headlines():
+        if spec["kind"] != "ratio" or not last:
+            continue
+        this, before = report.get(*spec["key"]), report.get(*spec["key"], year=last)
+        if not (this.suppressed or before.suppressed):
+            out.append(narrative.crossing(spec["indicator"], this.value, before.value, last))
+    return out
+
+
 def summary(report) -> str:
-    """The nine indicators, this year and last, with the direction of change."""
+    """The nine indicators, this year and last, with the change judged on the shown figures;
+    indicators 5-8 for White and BME staff; indicator 3 on both bases."""
     last = report.last_year
     rows = [_summary_row(report, spec, last) for spec in headlines()]
     headers = [
@@ -119,11 +124,51 @@ def summary(report) -> str:
         "Non-adverse range",
     ]
     body = table(headers, rows, caption=f"The nine WRES indicators, {report.year}")
-    return body + para(
+    body += para(
         "Relative likelihoods from 0.80 to 1.25 are within the non-adverse range "
         "(the four-fifths rule); a figure above 1.25 or below 0.80 means one group "
-        'fares markedly differently. "Better" and "worse" are from the point '
-        "of view of equality between BME and White staff."
+        "fares markedly differently. Parity is a likelihood of 1 (both groups "
+        "equally likely) and a board difference of 0 points; a change is judged on "
+        'the figures as shown, so figures that print the same are "No change".',
+        *_crossings(report, last),
+    )
+    return body + _summary_survey(report) + _summary_indicator3(report)
+
+
+def _get_year(report):
+    """``get(indicator, breakdown, statistic, year)`` over the report's figures."""
+    return lambda i, breakdown, statistic, year: report.get(i, breakdown, statistic, year=year)
+
+
+def _summary_survey(report) -> str:
+    """Indicators 5-8, White and BME side by side, naming the staff survey behind each."""
+    year, last = report.year, report.last_year
+    out = table(
+        summary_rows.survey_headers(year, last),
+        summary_rows.survey_rows(_get_year(report), year, last),
+        caption=f"Staff-survey indicators 5-8, {year}" + (f" and {last}" if last else ""),
+    )
+    return out + para(
+        f"WRES {year} uses the NHS Staff Survey carried out in autumn "
+        f"{summary_rows.survey_year(year)}. The BME minus White column is the gap "
+        "between the two figures as shown."
+    )
+
+
+def _summary_indicator3(report) -> str:
+    """Indicator 3 on one-year and two-year bases, with the basis stated."""
+    rows = summary_rows.indicator3_rows(_get_year(report), report.year, report.last_year)
+    if not rows:
+        return ""
+    return table(
+        ["Basis", "Relative likelihood", "Non-adverse range"],
+        rows,
+        caption="Indicator 3: relative likelihood of BME staff compared with White "
+        "staff to enter the formal disciplinary process, on one-year and two-year bases",
+    ) + para(
+        f"The one-year figure counts entries in the year to 31 March {report.year}; the "
+        "two-year figure pools the entries and headcounts of that year and the year "
+        "before, which steadies a figure resting on few cases."
     )
 
 

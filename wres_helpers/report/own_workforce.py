@@ -11,16 +11,24 @@ from __future__ import annotations
 import math
 
 from wres_helpers.report.formatting import fmt, missing, para, part, table
-from wres_helpers.report.recommendations import recommendations
+from wres_helpers.report.labels import share_row
+from wres_helpers.report.recommendations import GAP_PP, recommendations
+from wres_helpers.vocab import org_words
 
 GROUPS = ("White", "BME", "Unknown")
 HEADERS = ["Group", "White", "BME", "Unknown", "Total", "White %", "BME %", "Unknown %"]
 
 
 def profile_row(report, measure: str, breakdown: str, label: str) -> list[str]:
-    """Counts by ethnic group, their total and each group's share."""
-    counts = [report.cell(measure, breakdown, g).text("count") for g in (*GROUPS, "All")]
-    shares = [report.share(measure, breakdown, g).text("pct") for g in GROUPS]
+    """Counts by ethnic group, their total and each group's share.
+
+    The shares are withheld together when any count of the row is (see
+    :func:`~wres_helpers.report.labels.share_row`).
+    """
+    cells = [report.cell(measure, breakdown, g) for g in (*GROUPS, "All")]
+    counts = [c.text("count") for c in cells]
+    parts = [(c.value, c.suppressed) for c in cells]
+    shares = [fmt(v, "pct", s) for v, s in share_row(parts[:3], parts[3])]
     return [label, *counts, *shares]
 
 
@@ -75,13 +83,14 @@ def own_workforce(report) -> str:
         "Due to the small numbers involved, treat percentages with caution: a small "
         "change in number can make a large change in a percentage."
     )
+    body_word = org_words(report.entity_type)["body"]
     body += table(
         HEADERS,
         [
             profile_row(report, "staff", "All|All", "Staff in post"),
-            profile_row(report, "board", "Total board", "Governing body members"),
+            profile_row(report, "board", "Total board", f"{body_word.capitalize()} members"),
         ],
-        caption=f"Workforce profile at 31 March {report.year}, governing body included",
+        caption=f"Workforce profile at 31 March {report.year}, {body_word} included",
     )
     body += _recruitment(report)
     if not missing(report.cell("leavers", "All", "All").value):
@@ -93,8 +102,13 @@ def own_workforce(report) -> str:
     recs = recommendations(report.figures(), report.params.self_report_flag_pct)
     body += part("recommendations", recs)
     if not recs:
+        flag = report.params.self_report_flag_pct
         body += para(
-            "None of the documented rules fired on the figures available to "
-            "this report (see the README for the rules)."
+            "None of the rules applies to the figures in this report: ethnicity not "
+            f"known for more than {flag:g}% of a table's records; a BME share of "
+            f"shortlisted applicants more than {GAP_PP:g} points below that of "
+            f"applicants, or a BME share of staff more than {GAP_PP:g} points below "
+            "that of the local working-age population; no BME staff; an appointment "
+            "likelihood outside 0.80 to 1.25."
         )
     return body

@@ -105,6 +105,11 @@ class ReportParams(BaseModel):
     action_plan: list[Action] = Field(default_factory=list)
     last_year_actions: list[Action] = Field(default_factory=list)
     due_regard: dict[str, str] = Field(default_factory=dict)
+    due_regard_assessment: dict[str, Literal["Met", "Partly met", "Not met"]] = Field(
+        default_factory=dict,
+        description="the organisation's own assessment of each Brown Principle; "
+        "a principle not given is reported as 'Not assessed'",
+    )
     pro_forma: dict[str, ProForma] = Field(default_factory=dict)
     narrative_numbers: list[Annotated[float, Strict()] | Int] = Field(
         default_factory=list,
@@ -123,12 +128,12 @@ class ReportParams(BaseModel):
     def _years(self):
         if self.comparison_year is not None and self.comparison_year >= self.year:
             raise ValueError("comparison_year must be before year")
-        unknown = set(self.due_regard) - set(BROWN_PRINCIPLES)
-        if unknown:
-            raise ValueError(
-                f"due_regard has unknown principles: {sorted(unknown)}; "
-                f"use {list(BROWN_PRINCIPLES)}"
-            )
+        for key in ("due_regard", "due_regard_assessment"):
+            unknown = set(getattr(self, key)) - set(BROWN_PRINCIPLES)
+            if unknown:
+                raise ValueError(
+                    f"{key} has unknown principles: {sorted(unknown)}; use {list(BROWN_PRINCIPLES)}"
+                )
         return self
 
     def options(self) -> dict:

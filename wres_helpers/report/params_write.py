@@ -43,7 +43,8 @@ def write_params_files(
     from wres_helpers.figures.counts import aggregate, entities
 
     loaded = load_extract(extract)
-    years = sorted(int(y) for y in aggregate(loaded)["year"].unique())
+    counts = aggregate(loaded)
+    years = sorted(int(y) for y in counts["year"].unique())
     if year is not None and year not in years:
         raise InputError(
             [Problem("extract", None, "year", str(year), f"no data for this year; it has {years}")]
@@ -61,8 +62,14 @@ def write_params_files(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     rel = Path(_relative(Path(extract).resolve(), out.resolve()))
+    # Only organisations that existed that year (a CCG has no report after 2022,
+    # an ICB none before 2023), and the clusters they belong to.
+    here = set(counts.loc[counts["year"] == year, "org_code"].astype(str))
+    here |= set(ents.loc[ents["entity"].isin(here), "cluster"].dropna().astype(str))
     written = []
     for row in ents.itertuples(index=False):
+        if str(row.entity) not in here:
+            continue
         data = {
             "entity": str(row.entity),
             "year": year,

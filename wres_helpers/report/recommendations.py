@@ -101,8 +101,14 @@ def recommendations(
         out.append(
             Recommendation(
                 "appointment",
-                f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-                "applicants to be appointed from shortlisting, outside the non-adverse range.",
+                (
+                    "No White applicants were appointed from shortlisting while some BME "
+                    "applicants were: a relative likelihood of 0.00"
+                    if rl == 0
+                    else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
+                    "applicants to be appointed from shortlisting"
+                )
+                + ", outside the non-adverse range.",
                 "Review interview and appointment practice, including panel make-up and the "
                 "weighting of equality and diversity competencies.",
             )
