@@ -44,3 +44,46 @@ def test_headline_text_is_the_summary_in_plain_text():
     assert lines[0] == "RX1 2023 (internal)" and len(lines) == 10
     value = report.get(1, "All|All", "bme_pct").value
     assert lines[1].endswith(f"{value:.1f}%")
+
+
+def _training_not_collected_by_c2(tmp_path):
+    """The conftest's two CCGs (C1, C2 in cluster K1) in 2016: each has 40 White
+    (A) and 40 BME (H) staff; C1 records training (20 White, 10 BME accessed),
+    C2 lists training in ``not_collected``."""
+    from conftest import ORGS, people, write_extract
+
+    staff = []
+    for org in ("C1", "C2"):
+        staff += people(org, 2016, "staff", {"A": 40, "H": 40}, pay_band="5", clinical="Y")
+    c1 = [r for r in staff if r["org_code"] == "C1"]
+    white = [r for r in c1 if r["ethnic_category"] == "A"][:20]
+    bme = [r for r in c1 if r["ethnic_category"] == "H"][:10]
+    training = [
+        {k: r[k] for k in ("org_code", "year", "staff_id", "ethnic_category")} for r in white + bme
+    ]
+    return write_extract(
+        tmp_path / "nc",
+        {
+            "organisations": [o for o in ORGS if o["org_code"] != "T1"],
+            "staff": staff,
+            "training": training,
+            "not_collected": [{"org_code": "C2", "year": 2016, "table": "Training"}],
+        },
+    )
+
+
+def test_reports_say_not_collected_and_a_cluster_names_who_it_leaves_out(tmp_path):
+    from wres_helpers.report.cluster import ClusterReport
+    from wres_helpers.report.commissioner import CommissionerReport
+    from wres_helpers.report.indicator_sections import likelihood
+
+    extract = _training_not_collected_by_c2(tmp_path)
+    c2 = CommissionerReport.open("C2", 2016, str(extract), "internal")
+    assert "these data were not collected this year" in likelihood(c2, 4)
+    c1 = CommissionerReport.open("C1", 2016, str(extract), "internal")
+    assert "not collected" not in likelihood(c1, 4)
+    cluster = ClusterReport.open("K1", 2016, str(extract), "internal")
+    text = likelihood(cluster, 4)
+    assert "Not collected by Second CCG (C2)" in text
+    # The pool is C1's alone: White 20/40 = 0.5 over BME 10/40 = 0.25 gives 2.00.
+    assert cluster.get(4, "All", "relative_likelihood").value == 2.0

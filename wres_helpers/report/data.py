@@ -62,6 +62,8 @@ class ReportData:
     quality: pd.DataFrame
     providers: pd.DataFrame | None
     survey_sources: pd.DataFrame
+    #: ``org_code, year, family`` whose data were not collected (contract, section 1).
+    not_collected: pd.DataFrame | None = None
 
 
 def funnel_limits(points: pd.DataFrame, z_values=(1.959963984540054, 3.090232306167813)):
@@ -179,6 +181,8 @@ def _quality(cells: pd.DataFrame) -> pd.DataFrame:
 
 def build_report_data(engine, audience: str) -> ReportData:
     """One audience's report data from an :class:`~wres_helpers.figures.engine.Engine`."""
+    from wres_helpers.figures.collection import missing
+
     table = engine.table(audience)
     cells = engine.cells(audience)
     cells = cells[~cells["measure"].isin(["survey_positive"])]
@@ -197,6 +201,7 @@ def build_report_data(engine, audience: str) -> ReportData:
         _quality(cells),
         providers,
         survey_sources,
+        missing(engine.extract),
     )
 
 

@@ -110,6 +110,15 @@ def indicator1(report, _number: int = 1) -> str:
     return out
 
 
+#: The extract table each likelihood's events come from.
+SOURCE_TABLES = {2: "recruitment", 3: "disciplinary", 4: "training"}
+
+
+def _names(report, codes: list[str]) -> list[str]:
+    names = report.data.entities.set_index("entity")["entity_name"]
+    return [f"{names.get(c, c)} ({c})" for c in codes]
+
+
 def likelihood(report, number: int) -> str:
     """Indicators 2-4: rates for White and BME staff and their relative likelihood."""
     a_stat, n_stat = LIKELIHOOD_STATISTICS[number]
@@ -132,11 +141,15 @@ def likelihood(report, number: int) -> str:
     denominators = [report.get(number, "All", f"{s}_{n_stat}").value for s in ("white", "bme")]
     caution = report.caution(*denominators)
     events = _events(report, number, "All", a_stat)
+    left_out = report.not_collected(SOURCE_TABLES[number])
+    alone = report.kind != "cluster" and bool(left_out)
     out += para(
         *narrative.likelihood(
-            number, rl.value, rl.ci_low, rl.ci_high, rl.suppressed, caution, events
+            number, rl.value, rl.ci_low, rl.ci_high, rl.suppressed, caution, events, alone
         )
     )
+    if report.kind == "cluster" and left_out:
+        out += para(narrative.left_out(SOURCE_TABLES[number], _names(report, left_out)))
     if number == 3 and report.params.indicator3_two_year:
         pooled = report.get(3, "All|two-year", "relative_likelihood")
         if not missing(pooled.value) or pooled.suppressed:

@@ -69,6 +69,23 @@ def unavailable(indicator: int, events=(None, None), not_collected: bool = False
     return "The relative likelihood cannot be calculated this year: the data were not supplied."
 
 
+def left_out(table: str, names: list[str]) -> str:
+    """A cluster's pooled figure names the members that did not collect its data.
+
+    Examples
+    --------
+    >>> left_out("training", ["North ICB (QZ1)"])
+    'Not collected by North ICB (QZ1): the training figures above, their counts and denominators pool only the members that collected them.'
+    >>> left_out("disciplinary", ["A (A1)", "B (B2)", "C (C3)"])
+    'Not collected by A (A1), B (B2) and C (C3): the disciplinary figures above, their counts and denominators pool only the members that collected them.'
+    """  # noqa: E501
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}"
+    return (
+        f"Not collected by {who}: the {table} figures above, their counts and denominators "
+        "pool only the members that collected them."
+    )
+
+
 def likelihood(
     indicator: int,
     rl,

@@ -62,6 +62,22 @@ class Report:
         self._values = own.set_index(["year", "indicator", "breakdown", "statistic"]).sort_index()
         self.public = params.audience == "public"
 
+    def not_collected(self, table: str) -> list[str]:
+        """Who did not collect ``table`` this year: the organisation itself, or a
+        cluster's members (whose pooled figure leaves them out)."""
+        from wres_helpers.figures.collection import family_of_table
+
+        nc = self.data.not_collected
+        if nc is None or nc.empty:
+            return []
+        ents = self.data.entities
+        if self.kind == "cluster":
+            who = set(ents.loc[ents["cluster"].astype(str) == self.entity, "entity"].astype(str))
+        else:
+            who = {self.entity}
+        hit = nc[(nc["year"] == self.year) & (nc["family"] == family_of_table(table))]
+        return sorted(who & set(hit["org_code"].astype(str)))
+
     @classmethod
     def open(
         cls,
