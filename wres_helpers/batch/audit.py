@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wres_helpers.figures.disclosure import Policy
 
-SAFE_SUFFIXES = {".html", ".csv"}
+SAFE_SUFFIXES = {".html", ".csv", ".xlsx"}
 #: Column headings of published count columns.
 COUNT_HEADINGS = {
     "white",
@@ -168,7 +168,11 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
     published values alone (the gap between two published percentages, the
     sum of two published denominators).
     """
+    from wres_helpers.report.comparators import published_tokens as national_tokens
     from wres_helpers.report.data import ReportData, load, prepare
+    from wres_helpers.report.model_employer_section import (
+        published_tokens as model_employer_tokens,
+    )
 
     allowed: set[str] = set()
     for extract in extracts:
@@ -205,6 +209,9 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
         allowed.update(str(int(y)) for y in data.indicators["year"].unique())
         # Local population shares are the organisations' own published context, not staff data.
         allowed.update(_token(v, "pct") for v in data.entities["population_bme_pct"].dropna())
+        allowed |= model_employer_tokens(data.indicators)
+    # NHS England's national figures and the quotes that cite them are published already.
+    allowed |= national_tokens()
     return allowed
 
 
@@ -343,6 +350,34 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     return found
 
 
+def audit_xlsx(path: Path, ids: set[str], policy: Policy) -> list[Finding]:
+    """A spreadsheet's cells read as text: no identifier, no count from 1 to the limit.
+
+    A count is a whole number in a column whose heading names a count (as
+    for a page's tables); every other cell is checked for identifiers.
+    """
+    from openpyxl import load_workbook
+
+    found = []
+    book = load_workbook(path, read_only=True, data_only=True)
+    for sheet in book.worksheets:
+        headings: list[str] = []
+        for r, row in enumerate(sheet.iter_rows(values_only=True), 1):
+            texts = ["" if v is None else str(v).strip() for v in row]
+            if not headings and any(t.lower() in COUNT_HEADINGS for t in texts):
+                headings = [t.lower() for t in texts]
+                continue
+            for heading, text in zip(headings or [""] * len(texts), texts):
+                where = f"sheet {sheet.title!r}, row {r}"
+                if heading in COUNT_HEADINGS and re.fullmatch(r"\d+", text):
+                    if 1 <= int(text) <= policy.max_suppressed:
+                        found.append(Finding(path.name, where, f"a count of {text}"))
+            for token in {t for text in texts for t in re.findall(r"[\w-]+", text)} & ids:
+                found.append(Finding(path.name, where, f"an identifier: {token!r}"))
+    book.close()
+    return found
+
+
 def extract_ids(
     extract: str | Path, policy: Policy = Policy(), cache_dir: Path | None = None
 ) -> frozenset[str]:
@@ -381,6 +416,9 @@ def audit_folder(
                     f"a file that is never published ({path.suffix or 'no extension'})",
                 )
             )
+            continue
+        if path.suffix.lower() == ".xlsx":
+            findings += audit_xlsx(path, ids, policy)
             continue
         try:
             text = path.read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres_helpers.atomic import write_bytes_atomic
+from wres_helpers.batch.extras import write_extras
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.problems import InputError
 from wres_helpers.report.params import (
@@ -290,6 +291,7 @@ def run_reports(
         finally:
             pool.shutdown(wait=not interrupted, cancel_futures=True)
     write_indexes(outputs, audiences)
+    write_extras(outputs, audiences)
     done = len(runnable) - len([f for f in failures if f[0] in {str(j.source) for j in runnable}])
     print(
         f"wres run: {done} report(s) rendered"

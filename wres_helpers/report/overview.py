@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
-from wres_helpers.report import charts, narrative
+from wres_helpers.report import charts, comparators, narrative
 from wres_helpers.report.figure import Figure
 from wres_helpers.report.formatting import SUPPRESSION_NOTE, note, para, part, table
 
@@ -108,6 +108,7 @@ def _summary_row(report, spec: dict, last: int | None) -> list[str]:
         before.text(spec["kind"]) if last else "n/a",
         change,
         range_label,
+        comparators.summary_cell(report.year, spec["indicator"]),
     ]
 
 
@@ -122,8 +123,10 @@ def summary(report) -> str:
         str(last) if last else "Previous year",
         "Change",
         "Non-adverse range",
+        f"National figure {report.year}",
     ]
     body = table(headers, rows, caption=f"The nine WRES indicators, {report.year}")
+    body += comparators.summary_sources(report.year)
     return body + para(
         "Relative likelihoods from 0.80 to 1.25 are within the non-adverse range "
         "(the four-fifths rule); a figure above 1.25 or below 0.80 means one group "

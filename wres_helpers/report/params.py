@@ -61,6 +61,9 @@ class ReportParams(BaseModel):
     )
     cell_timeout: int = Field(600, ge=1, description="seconds a notebook cell may run")
     title: str | None = None
+    contact: str | None = Field(
+        None, description="who to contact about the report (the spreadsheets' cover sheet)"
+    )
     report_date: dt.date | None = None
     publication_deadline: dt.date | None = None
     comparison_year: int | None = None
