@@ -102,7 +102,8 @@ def bench_reports(n: int = 8) -> None:
     import nbformat
     import yaml
 
-    from wres_helpers.report.params import load_params, notebook_for, write_params_files
+    from wres_helpers.report.params import load_params, notebook_for
+    from wres_helpers.report.params_write import write_params_files
 
     print(f"machine: {machine()}")
     work = Path(tempfile.mkdtemp(prefix="wres-bench-"))

@@ -122,8 +122,8 @@ BATCH_TESTS = {
 def pytest_collection_modifyitems(config, items):
     """Mark the slow tier (``-m batch``) so that ``make test-fast`` can leave it out."""
     for item in items:
-        module = getattr(item, "module", None)
-        module = module.__name__.rsplit(".", 1)[-1] if module else ""
+        owner = getattr(item, "module", None)  # doctest items have none
+        module = owner.__name__.rsplit(".", 1)[-1] if owner else ""
         slow = (
             module in BATCH_MODULES
             or "rendered" in getattr(item, "fixturenames", ())

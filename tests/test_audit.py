@@ -54,6 +54,16 @@ def test_rendered_public_reports_pass(public):
             "not a published value",
         ),
         ("<p>BME applicants were 11.68% of those appointed.</p>", "not a published value"),
+        # A count cell edited to 8: above the suppression threshold (7), but every
+        # published count is a multiple of the rounding base (5), and 8 is not.
+        (
+            '<table class="data"><thead><tr><th>Group</th><th>BME</th></tr></thead>'
+            "<tbody><tr><th>Band 8C</th><td>8</td></tr></tbody></table>",
+            "not rounded to 5",
+        ),
+        ("<!-- BME share 31.37% -->", "not a published value"),
+        ('<span title="BME share 31.37%">x</span>', "not a published value"),
+        ('<div data-bme-share="31.37%"></div>', "not a published value"),
     ],
 )
 def test_each_planted_leak_is_caught(public, leak, words):
@@ -69,6 +79,16 @@ def test_an_identifier_from_the_extract_is_caught(public):
 
     staff_id = pd.read_csv(example_extract() / "staff.csv", nrows=1)["staff_id"].iloc[0]
     plant(folder, f"<p>Case {staff_id}</p>")
+    assert any("identifier" in str(f) for f in audit(folder, cache))
+
+
+@pytest.mark.parametrize("where", ["<!-- case {} -->", '<span title="case {}">x</span>'])
+def test_an_identifier_in_a_comment_or_an_attribute_is_caught(public, where):
+    folder, cache = public
+    import pandas as pd
+
+    staff_id = pd.read_csv(example_extract() / "staff.csv", nrows=1)["staff_id"].iloc[0]
+    plant(folder, where.format(staff_id))
     assert any("identifier" in str(f) for f in audit(folder, cache))
 
 

@@ -72,8 +72,9 @@ def test_dead_kernel_and_timeout_keep_earlier_outputs(
     before = (outputs / "public" / "RX2-2023.html").read_bytes()
     broken = tmp_path / "RX2-public.yaml"
     broken.write_text(params[1].read_text())
-    break_report(broken, notebook=str(bad_notebook(tmp_path, source)), **changes)
-    assert run_reports([params[0], broken], jobs=2, outputs=outputs) == 1
+    break_report(broken, **changes)
+    notebook = bad_notebook(tmp_path, source)
+    assert run_reports([broken], jobs=2, outputs=outputs, notebook=notebook) == 1
     err = capsys.readouterr().err
     assert "RX2-public.yaml" in err and words in err
     assert (outputs / "public" / "RX2-2023.html").read_bytes() == before

@@ -10,7 +10,7 @@ from scipy.stats import binomtest
 
 from wres_helpers.extract.validate import load_extract
 from wres_helpers.figures import counts
-from wres_helpers.figures.disclosure import wilson_interval
+from wres_helpers.figures.disclosure import Policy, wilson_interval
 from wres_helpers.figures.engine import indicators_for_extract
 
 
@@ -215,8 +215,9 @@ def test_indicator9_board_against_workforce(internal):
     assert value(internal, "T1", 9, "Executive", "board_bme_pct") == pytest.approx(25.0)
 
 
-def test_public_figures_come_from_published_counts(trust):
-    public = indicators_for_extract(trust, "public").frame
+def test_public_figures_under_rounding_come_from_rounded_counts(trust):
+    rounding = Policy(method="rounding", suppress_board=True)
+    public = indicators_for_extract(trust, "public", policy=rounding).frame
     # 30 -> 30, 9 -> 10, 20 -> 20, 3 -> suppressed: the BME rate and the likelihood go too.
     assert value(public, "T1", 2, "All", "white_shortlisted") == 30
     assert value(public, "T1", 2, "All", "white_appointed") == 10
@@ -343,6 +344,32 @@ def test_backtest_published_relative_likelihood():
     assert round(100 * bme[0] / bme[1], 2) == 14.65
     rr, _, _ = katz(white[0], white[1], *bme)
     assert round(rr, 1) == 3.2
+
+
+def test_backtest_published_relative_likelihood_by_the_public_path(tmp_path):
+    """The same published figures (46.99%, 14.65%, 3.2) from an extract, by both paths:
+    every count is 8 or more, so the public figures are the exact ones."""
+    staff = people("T1", 2016, "staff", {"A": 60, "H": 40}, pay_band="5", clinical="Y")
+    recruitment = applicants("T1", 2016, "A", 100, 83, 39) + applicants(
+        "T1", 2016, "H", 200, 157, 23
+    )
+    folder = write_extract(
+        tmp_path / "bt", {"organisations": ORGS[:1], "staff": staff, "recruitment": recruitment}
+    )
+    public = indicators_for_extract(folder, "public").frame
+    internal = indicators_for_extract(folder, "internal").frame
+    assert round(100 * value(public, "T1", 2, "All", "white_rate"), 2) == 46.99
+    assert round(100 * value(public, "T1", 2, "All", "bme_rate"), 2) == 14.65
+    assert round(value(public, "T1", 2, "All", "relative_likelihood"), 1) == 3.2
+    for column in ("value", "ci_low", "ci_high"):
+        assert value(public, "T1", 2, "All", "relative_likelihood", column) == value(
+            internal, "T1", 2, "All", "relative_likelihood", column
+        )
+    rounded = indicators_for_extract(folder, "public", policy=Policy(method="rounding")).frame
+    # Rounded: 40 of 85 and 25 of 155 -> (40/85) / (25/155) = 2.92, not the published 3.2.
+    assert value(rounded, "T1", 2, "All", "relative_likelihood") == pytest.approx(
+        (40 / 85) / (25 / 155)
+    )
 
 
 def test_wilson_interval_matches_scipy():

@@ -63,3 +63,25 @@ def test_excel_and_parquet_give_the_same_records_as_csv(tmp_path, fmt):
     assert list(a["ethnic_category"].astype(str)) == list(b["ethnic_category"].astype(str))
     assert list(a["year"]) == list(b["year"]) == [2016] * 5
     assert list(a["staff_id"].astype(str)) == list(b["staff_id"].astype(str))
+
+
+def test_trailing_empty_columns_are_not_columns(tmp_path):
+    from wres_helpers.extract.read import read_table
+
+    path = tmp_path / "staff.csv"
+    # A header and rows ending in two empty columns, as a spreadsheet saves them.
+    path.write_text(
+        "org_code,year,staff_id,ethnic_category,pay_band,clinical,,\n"
+        "T1,2016,s1,A,Band 5,Y,,\n"
+        "T1,2016,s2,H,Band 6,N,,\n"
+    )
+    frame = read_table(path, "staff")
+    assert list(frame.columns) == [
+        "org_code",
+        "year",
+        "staff_id",
+        "ethnic_category",
+        "pay_band",
+        "clinical",
+    ]
+    assert len(frame) == 2

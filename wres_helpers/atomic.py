@@ -29,13 +29,24 @@ def neutralise(value: object) -> object:
     return value
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes_atomic(data: bytes, path: Path) -> None:
-    """Write a file whole or not at all: a temporary file, then a rename."""
+    """Write a file whole or not at all: a temporary file, then a rename.
+
+    The file gets the mode an ordinary write would (0666 less the umask), not
+    the temporary file's 0600, so that a web server can read a public page.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)

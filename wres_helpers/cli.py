@@ -10,9 +10,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from wres_helpers.problems import InputError
+from wres_helpers.problems import InputError, Problem
 
 EXIT_BAD_INPUT = 2
+
+
+def _whole(low: int):
+    """An argparse type: a whole number of at least ``low``, with a clear message."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"{value} is less than {low}")
+        return value
+
+    return parse
 
 
 def _cmd_validate(args) -> int:
@@ -33,13 +48,25 @@ def _cmd_indicators(args) -> int:
     table = indicators_for_extract(
         args.extract, args.audience, entities=args.entity, years=args.year, policy=_policy(args)
     )
-    write_csv_atomic(table.frame, Path(args.out))
-    print(f"wrote {args.out}: {len(table.frame):,} rows ({table.audience})")
+    _check_years(args.year, table.frame)
+    out = Path(args.out or f"indicators-{args.audience}.csv")
+    # The audience is named inside the file too: a last column the contract allows.
+    write_csv_atomic(table.frame.assign(audience=table.audience), out)
+    print(f"wrote {out}: {len(table.frame):,} rows ({table.audience})")
     return 0
 
 
+def _check_years(years: list[int] | None, frame) -> None:
+    """A year asked for that the extract has no data for is an error, not an empty file."""
+    missing = sorted(set(years or []) - {int(y) for y in frame["year"].unique()})
+    if missing:
+        raise InputError(
+            [Problem("extract", None, "year", str(y), "no data for this year") for y in missing]
+        )
+
+
 def _cmd_params(args) -> int:
-    from wres_helpers.report.params import write_params_files
+    from wres_helpers.report.params_write import write_params_files
 
     written = write_params_files(args.extract, args.out, args.audience, args.year)
     print(f"wrote {len(written)} params files to {args.out}")
@@ -49,7 +76,13 @@ def _cmd_params(args) -> int:
 def _cmd_run(args) -> int:
     from wres_helpers.batch.runner import run_reports
 
-    return run_reports(args.params, jobs=args.jobs, outputs=args.outputs, resume=args.resume)
+    return run_reports(
+        args.params,
+        jobs=args.jobs,
+        outputs=args.outputs,
+        resume=args.resume,
+        notebook=args.notebook,
+    )
 
 
 def _cmd_audit(args) -> int:
@@ -76,7 +109,13 @@ def _cmd_example(args) -> int:
 def _policy(args):
     from wres_helpers.figures.disclosure import Policy
 
-    return Policy(args.max_suppressed, args.rounding_base, args.survey_min_respondents)
+    return Policy(
+        args.max_suppressed,
+        args.rounding_base,
+        args.survey_min_respondents,
+        args.method,
+        args.suppress_board,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,27 +128,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("indicators", help="write indicators.csv for every entity and year")
     p.add_argument("extract")
-    p.add_argument("--out", required=True, help="the CSV file to write")
+    p.add_argument("--out", help="the CSV file to write (default: indicators-<audience>.csv)")
     p.add_argument("--audience", choices=("internal", "public"), default="internal")
     p.add_argument("--entity", action="append", help="an org_code or cluster code (repeatable)")
     p.add_argument("--year", action="append", type=int, help="a year (repeatable)")
     p.add_argument(
         "--max-suppressed",
-        type=int,
+        type=_whole(0),
         default=7,
         help="counts from 1 to this are suppressed in public (default 7)",
     )
     p.add_argument(
         "--rounding-base",
-        type=int,
+        type=_whole(1),
         default=5,
-        help="public counts are rounded to a multiple of this (default 5)",
+        help="under --method rounding, public counts are rounded to a multiple of this (default 5)",
     )
     p.add_argument(
         "--survey-min-respondents",
-        type=int,
+        type=_whole(0),
         default=11,
         help="public survey percentages need this many respondents (default 11)",
+    )
+    p.add_argument(
+        "--method",
+        choices=("suppression", "rounding"),
+        default="suppression",
+        help="public figures: exact with cell suppression (default), or from counts "
+        "rounded to --rounding-base",
+    )
+    p.add_argument(
+        "--suppress-board",
+        action="store_true",
+        help="withhold small board counts like any other (default: the board is published)",
     )
     p.set_defaults(func=_cmd_indicators)
 
@@ -122,7 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="run each params file's notebook and render its report")
     p.add_argument("params", nargs="+", help="params files or folders of them")
-    p.add_argument("--jobs", type=int, default=None, help="parallel reports (default: cores)")
+    p.add_argument("--jobs", type=_whole(1), default=None, help="parallel reports (default: cores)")
+    p.add_argument(
+        "--notebook",
+        help="run this notebook for every report, instead of the report type's own",
+    )
     p.add_argument("--outputs", default=None, help="the outputs folder (default: outputs/)")
     p.add_argument(
         "--resume",
@@ -164,6 +219,13 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         print(f"wres {args.command}: {err.strerror or err}: {err.filename or ''}", file=sys.stderr)
         return 1
+    except Exception as err:  # no traceback for any input (MemoryError, RecursionError...)
+        print(
+            f"wres {args.command}: stopped on an unexpected error "
+            f"({type(err).__name__}: {str(err)[:200]})",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

@@ -14,6 +14,15 @@ import pandas as pd
 WHITE, BME, UNKNOWN = "White", "BME", "Unknown"
 ETHNIC_GROUPS = (WHITE, BME, UNKNOWN)
 KNOWN_GROUPS = (WHITE, BME)
+#: The Data Dictionary's broad groups within BME (contract, section 2).
+BROAD_GROUPS = ("Mixed", "Asian", "Black", "Other")
+#: National code letter -> broad group, for BME codes.
+BROAD_GROUP_OF_CODE = {
+    **dict.fromkeys("DEFG", "Mixed"),
+    **dict.fromkeys("HJKL", "Asian"),
+    **dict.fromkeys("MNP", "Black"),
+    **dict.fromkeys("RS", "Other"),
+}
 
 #: National code -> (Data Dictionary description, WRES group).
 ETHNIC_CATEGORIES: dict[str, tuple[str, str]] = {
@@ -84,6 +93,28 @@ def ethnic_group(value: object) -> str | None:
     return _DESCRIPTIONS.get(_fold(text))
 
 
+_CODE_OF_DESCRIPTION = {_fold(desc): code for code, (desc, _g) in ETHNIC_CATEGORIES.items()}
+
+
+def broad_group(value: object) -> str | None:
+    """Like :func:`ethnic_group`, with BME split into the broad groups.
+
+    Examples
+    --------
+    >>> broad_group("H Indian"), broad_group("Black or Black British - African")
+    ('Asian', 'Black')
+    >>> broad_group("A"), broad_group("")
+    ('White', 'Unknown')
+    """
+    group = ethnic_group(value)
+    if group != BME:
+        return group
+    text = str(value).strip()
+    match = _CODE_PATTERN.match(text)
+    code = match.group(1).upper() if match else _CODE_OF_DESCRIPTION[_fold(text)]
+    return BROAD_GROUP_OF_CODE[code]
+
+
 PAY_BANDS_AFC = (
     "Under Band 1",
     "Band 1",
@@ -105,6 +136,15 @@ MEDICAL_GRADES = ("Consultant", "Non-consultant career grade", "Trainee grade", 
 PAY_BANDS = PAY_BANDS_AFC + MEDICAL_GRADES
 #: Bands the WRES counts as senior (for the "fewer in senior bands" narrative).
 SENIOR_BANDS = ("Band 8A", "Band 8B", "Band 8C", "Band 8D", "Band 9", "VSM")
+#: Senior groups of Agenda for Change bands (the Model Employer strategy's), reported
+#: for clinical, non-clinical and all staff; VSM for all staff is ``All|VSM``.
+SENIOR_GROUPS: dict[str, tuple[str, ...]] = {
+    "Band 8A and above": SENIOR_BANDS,
+    "Band 8C and above": ("Band 8C", "Band 8D", "Band 9", "VSM"),
+}
+SENIOR_BREAKDOWNS = tuple(
+    f"{side}|{group}" for group in SENIOR_GROUPS for side in ("Clinical", "Non-clinical", "All")
+) + ("All|VSM",)
 
 _BAND_LOOKUP = {_fold(b): b for b in PAY_BANDS}
 _BAND_LOOKUP.update(
@@ -188,7 +228,18 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("report_url",),
     ),
     "wres_return": (("org_code", "year", "measure", "breakdown", "ethnic_group", "count"), ()),
+    "not_collected": (("org_code", "year", "table"), ()),
 }
+#: Tables an organisation may not have collected (the optional ``not_collected`` table).
+COLLECTABLE_TABLES = (
+    "board",
+    "recruitment",
+    "disciplinary",
+    "training",
+    "leavers",
+    "survey",
+    "survey_responses",
+)
 #: Identifier columns: read as plain text, since nearly every value is distinct.
 ID_COLUMNS = ("staff_id", "applicant_id", "member_id", "respondent_id")
 #: Tables an extract must have (unless it is an aggregated extract).
@@ -211,6 +262,12 @@ BOARD_BREAKDOWNS = (
     "nonvoting-executive",
     "nonvoting-nonexecutive",
 )
+#: Indicator 9's sums of seats (beside ``Total board``, all four).
+BOARD_GROUPS: dict[str, tuple[str, ...]] = {
+    "Voting": ("voting-executive", "voting-nonexecutive"),
+    "Executive": ("voting-executive", "nonvoting-executive"),
+    "Non-executive": ("voting-nonexecutive", "nonvoting-nonexecutive"),
+}
 #: Medical and dental grades are clinical whatever the ``clinical`` column says.
 STAFF_BREAKDOWNS = tuple(f"Clinical|{band}" for band in PAY_BANDS) + tuple(
     f"Non-clinical|{band}" for band in PAY_BANDS_AFC

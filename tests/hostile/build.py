@@ -229,6 +229,63 @@ def cases() -> dict[str, tuple[dict[str, str | bytes], str]]:
             },
             "providers|2|report_due",
         ),
+        # Names and codes become params files and file names: no line breaks,
+        # no direction overrides, no path separators.
+        "name-with-a-line-break": (
+            {
+                "organisations.csv": ORGS.replace(
+                    "T1,Test Trust,", 'T1,"Test Trust\nnotebook: /tmp/hostile.ipynb",'
+                ),
+                "staff.csv": staff_csv(),
+            },
+            "organisations|2|org_name",
+        ),
+        "name-with-a-direction-override": (
+            {
+                "organisations.csv": ORGS.replace("T1,Test Trust,", "T1,Test \u202eTrust,"),
+                "staff.csv": staff_csv(),
+            },
+            "organisations|2|org_name",
+        ),
+        "org-code-with-a-path": (
+            {
+                "organisations.csv": ORGS.replace("C1,First CCG", "../../C1,First CCG"),
+                "staff.csv": staff_csv(),
+            },
+            "organisations|3|org_code",
+        ),
+        "cluster-code-with-a-path": (
+            {
+                "organisations.csv": ORGS.replace("C1,First CCG,ccg,K1", "C1,First CCG,ccg,..\\K1"),
+                "staff.csv": staff_csv(),
+            },
+            "organisations|3|cluster",
+        ),
+        "cluster-code-is-an-org-code-in-lower-case": (
+            {
+                "organisations.csv": ORGS.replace("C1,First CCG,ccg,K1", "C1,First CCG,ccg,t1"),
+                "staff.csv": staff_csv(),
+            },
+            "organisations|3|cluster",
+        ),
+        "events-without-staff": (
+            {
+                "organisations.csv": ORGS,
+                "staff.csv": staff_csv(),
+                "disciplinary.csv": "org_code,year,staff_id,ethnic_category\n"
+                "T1,2016,s1,A\nT1,2017,s2,H\n",
+            },
+            "disciplinary|3|org_code",
+        ),
+        "count-beyond-64-bits": (
+            {
+                "organisations.csv": ORGS,
+                "wres_return.csv": "org_code,year,measure,breakdown,ethnic_group,count\n"
+                f"T1,2016,staff,All|All,White,{2**63 - 1}\n"
+                f"T1,2016,staff,All|All,BME,{2**63}\n",
+            },
+            "wres_return|2|count",
+        ),
     }
 
 

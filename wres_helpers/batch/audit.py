@@ -4,8 +4,15 @@ Run over a folder of public outputs (HTML, CSV and whatever else is there),
 it reports: a file that must never be published (an executed notebook, a
 log, code); a code cell, a traceback or a file path; an identifier from the
 extract; a record-level row; a count from 1 to 7 where counts are published;
-and, given the extract, any figure in a table, chart data, sentence or alt
-text that is not one of the published values.
+and, given the extract, any figure in a table, chart data, sentence, HTML
+comment or text attribute (``alt``, ``title``, ``aria-label``, ``data-*``)
+that is not one of the published values.
+
+Narrative from params is checked before a public report renders
+(:func:`narrative_problems`): a number in it must be a published figure, or
+be listed in the params file's ``narrative_numbers`` (the author's mark that
+it is not a staff figure: a target, a year, a sum of money), which the audit
+then accepts on that report's page only.
 """
 
 from __future__ import annotations
@@ -75,20 +82,31 @@ class Finding:
         return f"{self.file}: {self.where}: {self.what}"
 
 
+#: Attributes whose values are text a reader (or a screen reader) can see.
+TEXT_ATTRIBUTES = {"alt", "title", "aria-label", "aria-description", "summary", "label", "content"}
+
+
 class _Page(HTMLParser):
-    """Collects a page's tables, alt texts and visible text."""
+    """Collects a page's tables, alt texts, text attributes, comments and visible text."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.tables: list[dict] = []
         self.alts: list[str] = []
         self.text: list[str] = []
+        self.comments: list[str] = []
         self._cell: list[str] | None = None
         self._row: list[str] | None = None
         self._in_head = False
         self._skip = 0
 
+    def handle_comment(self, data):
+        self.comments.append(data)
+
     def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value and tag != "img" and (name in TEXT_ATTRIBUTES or name.startswith("data-")):
+                self.alts.append(value)
         attrs = dict(attrs)
         if tag in ("style", "script"):
             self._skip += 1
@@ -102,6 +120,7 @@ class _Page(HTMLParser):
             self._cell = []
         elif tag == "img":
             self.alts.append(attrs.get("alt") or "")
+            self.alts.append(attrs.get("title") or "")
 
     def handle_endtag(self, tag):
         if tag in ("style", "script"):
@@ -201,6 +220,7 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
             if a in wide and b in wide:
                 combined = (wide[a] - wide[b]) if kind == "pct" else (wide[a] + wide[b])
                 allowed.update(_token(v, kind) for v in combined.dropna())
+        allowed.update(_token(v, "pct") for v in _shortlisting_rates(data.cells))
         counts = data.cells[~data.cells["suppressed"]]["count"].dropna()
         allowed.update(_token(v, "count") for v in counts.unique())
         q = data.quality.dropna(subset=["unknown_pct"])
@@ -213,6 +233,22 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
     # NHS England's national figures and the quotes that cite them are published already.
     allowed |= national_tokens()
     return allowed
+
+
+def _shortlisting_rates(cells) -> list[float]:
+    """Shortlisted out of applied (%), per group, where both counts are published."""
+    shown = cells[~cells["suppressed"] & cells["measure"].isin(["applied", "shortlisted"])]
+    wide = shown.pivot_table(
+        index=["entity", "year", "ethnic_group"], columns="measure", values="count"
+    )
+    if not {"applied", "shortlisted"} <= set(wide.columns):
+        return []
+    applied = wide["applied"].where(wide["applied"] > 0)
+    return (100 * wide["shortlisted"] / applied).dropna().tolist()
+
+
+#: Board rows: published exactly unless the policy suppresses the board (contract, 3).
+BOARD_ROW = re.compile(r"board|governing body|voting|executive", re.IGNORECASE)
 
 
 #: Text that holds numbers but no figures: dates, sums of money, day counts, the stamp.
@@ -254,76 +290,109 @@ def _constants(policy: Policy) -> set[str]:
     }
 
 
-def audit_html(
-    path: Path, text: str, ids: set[str], allowed: set[str] | None, policy: Policy
-) -> list[Finding]:
-    name = path.name
-    found: list[Finding] = []
+def _markers(name: str, text: str) -> list[Finding]:
+    """A code cell or a traceback anywhere in the page's source."""
+    found = []
     for marker in CODE_MARKERS:
         if marker in text:
             found.append(Finding(name, "page", f"a code cell ({marker!r})"))
             break
-    for marker in TRACEBACK_MARKERS:
-        if marker in text:
-            found.append(Finding(name, "page", "a traceback or error output"))
-            break
+    if any(marker in text for marker in TRACEBACK_MARKERS):
+        found.append(Finding(name, "page", "a traceback or error output"))
+    return found
+
+
+def _identifiers(name: str, visible: str, ids: set[str]) -> list[Finding]:
+    """File paths, and the extract's identifiers, anywhere in the page's text."""
+    found = [
+        Finding(name, "text", f"a file path or file name: {match!r}")
+        for match in PATH_PATTERN.findall(visible)
+    ]
+    if ids:
+        found += [
+            Finding(name, "text", f"an identifier from the extract: {token!r}")
+            for token in sorted(set(re.findall(r"[\w-]+", visible)) & ids)
+        ]
+    return found
+
+
+def _table_counts(name: str, index: int, table: dict, policy: Policy) -> list[Finding]:
+    """Record-level columns, and counts that must have been withheld or rounded."""
+    headers = [h.strip().lower() for h in table["headers"]]
+    found = []
+    if RECORD_COLUMNS & set(headers):
+        columns = ", ".join(sorted(RECORD_COLUMNS & set(headers)))
+        found.append(Finding(name, f"table {index}", f"record-level data (a column of {columns})"))
+    rounded = policy.method == "rounding" and policy.rounding_base > 1
+    for r_index, row in enumerate(table["rows"], 1):
+        if not policy.suppress_board and row and BOARD_ROW.search(row[0]):
+            continue  # board members hold public office: published exactly by default
+        for heading, cell in zip(headers, row):
+            if heading not in COUNT_HEADINGS or not re.fullmatch(r"\d+", cell.replace(",", "")):
+                continue
+            count = int(cell.replace(",", ""))
+            where = f"table {index}, row {r_index}, column {heading!r}"
+            if 1 <= count <= policy.max_suppressed:
+                found.append(Finding(name, where, f"a count of {count}"))
+            elif rounded and count % policy.rounding_base:
+                found.append(
+                    Finding(
+                        name, where, f"a count of {count}, not rounded to {policy.rounding_base}"
+                    )
+                )
+    return found
+
+
+def _figures(name: str, page: _Page, ok: set[str]) -> list[Finding]:
+    """Every number in the page's text, attributes and comments that is not a published value."""
+    found = []
+    for where, pieces in (
+        ("alt text or attribute", page.alts),
+        ("text", page.text),
+        ("comment", page.comments),
+        ("table", [c for t in page.tables for r in t["rows"] for c in r[1:]]),
+    ):
+        for piece in pieces:
+            for number in _numbers(NOT_FIGURES.sub(" ", piece)):
+                if number.rstrip("%").lstrip("-") not in ok:
+                    found.append(
+                        Finding(
+                            name,
+                            where,
+                            f"a figure that is not a published value: {number!r} in "
+                            f"{piece.strip()[:80]!r}",
+                        )
+                    )
+    return found
+
+
+def audit_html(
+    path: Path,
+    text: str,
+    ids: set[str],
+    allowed: set[str] | None,
+    policy: Policy,
+    extra: set[str] = frozenset(),
+) -> list[Finding]:
+    """Everything found in one HTML page.
+
+    ``extra`` holds the numbers its params file marked as not staff figures.
+    """
+    name = path.name
     page = _Page()
     page.feed(text)
     visible = " ".join(
         page.text
         + page.alts
+        + page.comments
         + [c for t in page.tables for r in t["rows"] for c in r]
         + [h for t in page.tables for h in t["headers"]]
     )
-    for match in PATH_PATTERN.findall(visible):
-        found.append(Finding(name, "text", f"a file path or file name: {match!r}"))
-    if ids:
-        for token in set(re.findall(r"[\w-]+", visible)):
-            if token in ids:
-                found.append(Finding(name, "text", f"an identifier from the extract: {token!r}"))
-    for t_index, t in enumerate(page.tables, 1):
-        headers = [h.strip().lower() for h in t["headers"]]
-        if RECORD_COLUMNS & set(headers):
-            found.append(
-                Finding(
-                    name,
-                    f"table {t_index}",
-                    "record-level data (a column of "
-                    + ", ".join(sorted(RECORD_COLUMNS & set(headers)))
-                    + ")",
-                )
-            )
-        for r_index, row in enumerate(t["rows"], 1):
-            for heading, cell in zip(headers, row):
-                if heading in COUNT_HEADINGS and re.fullmatch(r"\d+", cell.replace(",", "")):
-                    count = int(cell.replace(",", ""))
-                    if 1 <= count <= policy.max_suppressed:
-                        found.append(
-                            Finding(
-                                name,
-                                f"table {t_index}, row {r_index}, column {heading!r}",
-                                f"a count of {count}",
-                            )
-                        )
+    found = _markers(name, text) + _identifiers(name, visible, ids)
+    for t_index, table in enumerate(page.tables, 1):
+        found += _table_counts(name, t_index, table, policy)
     if allowed is not None:
-        ok = allowed | _constants(policy)
-        for where, pieces in (
-            ("alt text", page.alts),
-            ("text", page.text),
-            ("table", [c for t in page.tables for r in t["rows"] for c in r[1:]]),
-        ):
-            for piece in pieces:
-                for number in _numbers(NOT_FIGURES.sub(" ", piece)):
-                    if number.rstrip("%").lstrip("-") in ok:
-                        continue
-                    found.append(
-                        Finding(
-                            name,
-                            where,
-                            f"a figure that is not a published "
-                            f"value: {number!r} in {piece.strip()[:80]!r}",
-                        )
-                    )
+        found += _figures(name, page, allowed | _constants(policy) | set(extra))
     return found
 
 
@@ -336,7 +405,8 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     for i, row in enumerate(reader, 2):
         stat = (row.get("statistic") or "").strip()
         value = (row.get("value") or "").strip()
-        is_count = stat.endswith(_COUNT_SUFFIXES)
+        board = (row.get("indicator") or "").strip() == "9" and not policy.suppress_board
+        is_count = stat.endswith(_COUNT_SUFFIXES) and not board
         if is_count and value:
             try:
                 number = float(value)
@@ -396,8 +466,13 @@ def audit_folder(
     policy: Policy = Policy(),
     extracts=None,
     cache_dir: Path | None = None,
+    extras: dict[str, set[str]] | None = None,
 ) -> list[Finding]:
-    """Audit every file under ``folder``; an empty list means nothing was found."""
+    """Audit every file under ``folder``; an empty list means nothing was found.
+
+    ``extras`` maps a page's file name to the numbers its params file marked
+    as not staff figures (``narrative_numbers``), accepted on that page only.
+    """
     extracts = list(extracts or ([] if extract is None else [extract]))
     ids: set[str] = set()
     for e in extracts:
@@ -406,8 +481,11 @@ def audit_folder(
     findings: list[Finding] = []
     if not folder.exists():
         return findings
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
         rel = path.relative_to(folder)
+        if path.is_symlink():
+            findings.append(Finding(str(rel), "file", "a symbolic link (never published)"))
+            continue
         if path.suffix.lower() not in SAFE_SUFFIXES:
             findings.append(
                 Finding(
@@ -426,7 +504,8 @@ def audit_folder(
             findings.append(Finding(str(rel), "file", "not UTF-8 text"))
             continue
         if path.suffix.lower() == ".html":
-            findings += audit_html(path, text, ids, allowed, policy)
+            extra = (extras or {}).get(path.name, set())
+            findings += audit_html(path, text, ids, allowed, policy, extra)
         else:
             findings += audit_csv(path, text, ids, policy)
     return findings

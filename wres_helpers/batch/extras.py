@@ -161,5 +161,14 @@ def write_extras(outputs: Path, audiences) -> None:
                 text = matrix_csv(e["matrix"]["headers"], e["matrix"]["rows"])
                 name = csv_name(Path(e["file"]).stem)
                 write_bytes_atomic(text.encode("utf-8"), outputs / audience / name)
+        _drop_orphans(outputs / audience)
         if audience == "public":
             write_spreadsheets(outputs, entries)
+
+
+def _drop_orphans(folder: Path) -> None:
+    """Remove a spreadsheet or members' CSV whose page is no longer there (moved aside)."""
+    for path in [*folder.glob("*.xlsx"), *folder.glob("*-members.csv")]:
+        stem = path.stem.removesuffix("-members")
+        if path.name != RUN_WORKBOOK and not (folder / f"{stem}.html").exists():
+            path.unlink()

@@ -7,6 +7,12 @@ stop the others: it is listed at the end with its reason, the exit code is
 non-zero, and its previous good HTML stays where it was (pages are written
 whole or not at all). Executed notebooks and run logs are kept under
 ``outputs/runs/``, never beside the public pages.
+
+The batch owns its outputs (:mod:`wres_helpers.batch.control`): the folder
+is resolved once and locked for the run; two params files for one report
+are refused; SIGTERM and SIGINT stop every worker and kernel; and every
+public page is audited whatever else failed, a page that fails being moved
+to ``outputs/quarantine/``.
 """
 
 from __future__ import annotations
@@ -14,24 +20,19 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
-import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 from wres_helpers.atomic import write_bytes_atomic
 from wres_helpers.batch.extras import write_extras
 from wres_helpers.figures.disclosure import Policy
-from wres_helpers.problems import InputError
 from wres_helpers.report.params import (
     DEFAULTS_NAME,
     NOTEBOOKS,
+    PARAMS_SUFFIXES,
     ReportParams,
-    load_params,
     notebook_for,
-    report_name,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,16 +44,24 @@ class Job:
     params: ReportParams
     name: str
     fingerprint: str
+    notebook: Path | None = None
     #: The prepared report data of the job's audience: the kernel's one input.
     report_data: str = ""
 
 
 def collect(paths: list[str | Path]) -> list[Path]:
-    """Params files named, and every ``*.yaml`` in folders named (not ``_defaults.yaml``)."""
+    """Params files named, and every ``*.yaml``/``*.yml`` (any case) in folders named.
+
+    ``_defaults.yaml`` is not a report.
+    """
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files += sorted(f for f in p.glob("*.y*ml") if f.name != DEFAULTS_NAME)
+            files += sorted(
+                f
+                for f in p.iterdir()
+                if f.suffix.lower() in PARAMS_SUFFIXES and f.name.lower() != DEFAULTS_NAME
+            )
         else:
             files.append(p)
     return list(dict.fromkeys(files))
@@ -94,7 +103,7 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
     try:
         logger.info("params %s -> %s", job.source, executed)
         papermill.execute_notebook(
-            str(notebook_for(p)),
+            str(job.notebook or notebook_for(p)),
             str(executed),
             kernel_name="python3",
             cwd=str(NOTEBOOKS),
@@ -161,15 +170,17 @@ def _reason(err: BaseException) -> str:
     return f"{name}: {text[0] if text else ''}"
 
 
-def _fingerprint(params: ReportParams) -> str:
+def _fingerprint(params: ReportParams, notebook: Path | None = None) -> str:
+    """What a report's page depends on: its params, its extract's bytes, the code, the notebook."""
     from wres_helpers.figures.engine import extract_fingerprint
 
-    policy = Policy(params.max_suppressed, params.rounding_base, params.survey_min_respondents)
+    policy = Policy.of(params)
     blob = json.dumps(
         [
             params.model_dump(mode="json"),
             extract_fingerprint(params.extract, policy),
             _code_fingerprint(),
+            hashlib.sha256(notebook.read_bytes()).hexdigest() if notebook else None,
         ],
         sort_keys=True,
     )
@@ -204,113 +215,21 @@ def write_indexes(outputs: Path, audiences) -> None:
         entries.sort(key=lambda e: (e["type"] != "cluster", e["entity"], e["year"]))
         html = render_index(entries, audience)
         write_bytes_atomic(html.encode("utf-8"), outputs / audience / "index.html")
+    write_extras(outputs, audiences)
 
 
 def run_reports(
-    paths, jobs: int | None = None, outputs: str | Path | None = None, resume: bool = False
+    paths,
+    jobs: int | None = None,
+    outputs: str | Path | None = None,
+    resume: bool = False,
+    notebook: str | Path | None = None,
 ) -> int:
-    """Run and render every report; returns the exit code (0 only if all succeeded)."""
-    from tqdm import tqdm
+    """Run and render every report; returns the exit code (0 only if all succeeded).
 
-    from wres_helpers.report.data import prepare
+    ``notebook`` runs that notebook for every report instead of the report
+    type's own (``wres run --notebook``); a params file cannot choose one.
+    """
+    from wres_helpers.batch.orchestrate import run_batch
 
-    outputs = Path(outputs) if outputs else REPO / "outputs"
-    cache_dir = outputs / ".cache"
-    failures: list[tuple[str, str]] = []
-    queue: list[Job] = []
-    for source in collect(paths):
-        try:
-            params = load_params(source)
-        except InputError as err:
-            failures.append((str(source), "; ".join(str(p) for p in err.problems)))
-            continue
-        queue.append(Job(source, params, report_name(params), ""))
-
-    prepared: dict[tuple, str | None] = {}
-    built: dict[tuple, dict] = {}
-    for job in queue:
-        p = job.params
-        policy = Policy(p.max_suppressed, p.rounding_base, p.survey_min_respondents)
-        key = (p.extract, policy)
-        if key not in prepared:
-            try:
-                built[key] = prepare(p.extract, policy, cache_dir)
-                prepared[key] = None
-            except InputError as err:
-                prepared[key] = (
-                    f"the extract does not meet the contract "
-                    f"({len(err.problems)} problem(s); run wres validate "
-                    f"{p.extract})"
-                )
-            except OSError as err:
-                prepared[key] = f"the extract could not be read: {err}"
-        job.fingerprint = _fingerprint(p) if prepared[key] is None else ""
-        job.report_data = str(built[key][p.audience]) if prepared[key] is None else ""
-    runnable = []
-    for job in queue:
-        p = job.params
-        reason = prepared[
-            (p.extract, Policy(p.max_suppressed, p.rounding_base, p.survey_min_respondents))
-        ]
-        if reason:
-            failures.append((str(job.source), reason))
-        elif resume and _up_to_date(job, outputs):
-            continue
-        else:
-            runnable.append(job)
-
-    skipped = (
-        len(queue)
-        - len(runnable)
-        - sum(1 for f in failures if f[0] in {str(j.source) for j in queue})
-    )
-    audiences = {j.params.audience for j in queue}
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    interrupted = False
-    if runnable:
-        context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(runnable)), mp_context=context)
-        try:
-            futures = {pool.submit(run_one, job, outputs, cache_dir): job for job in runnable}
-            with tqdm(
-                total=len(futures),
-                desc="reports",
-                unit="report",
-                disable=not sys.stderr.isatty() and "WRES_PROGRESS" not in os.environ,
-            ) as bar:
-                for future in as_completed(futures):
-                    job = futures[future]
-                    try:
-                        future.result()
-                    except Exception as err:  # one report's failure must not stop the batch
-                        failures.append((str(job.source), _reason(err)))
-                    bar.update(1)
-        except KeyboardInterrupt:
-            interrupted = True
-            pool.shutdown(wait=False, cancel_futures=True)
-        finally:
-            pool.shutdown(wait=not interrupted, cancel_futures=True)
-    write_indexes(outputs, audiences)
-    write_extras(outputs, audiences)
-    done = len(runnable) - len([f for f in failures if f[0] in {str(j.source) for j in runnable}])
-    print(
-        f"wres run: {done} report(s) rendered"
-        + (f", {skipped} up to date" if resume and skipped else "")
-        + f" under {outputs}"
-    )
-    if "public" in audiences:
-        from wres_helpers.batch.audit import audit_folder
-
-        extracts = sorted({j.params.extract for j in queue if j.params.audience == "public"})
-        findings = audit_folder(outputs / "public", extracts=extracts, cache_dir=cache_dir)
-        for finding in findings:
-            failures.append((str(outputs / "public"), f"audit: {finding}"))
-    if interrupted:
-        print("wres run: interrupted; reports finished before then are kept", file=sys.stderr)
-        return 130
-    if failures:
-        print(f"wres run: {len(failures)} failure(s):", file=sys.stderr)
-        for source, reason in failures:
-            print(f"  {source}: {reason}", file=sys.stderr)
-        return 1
-    return 0
+    return run_batch(paths, jobs, outputs, resume, notebook)

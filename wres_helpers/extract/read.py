@@ -4,22 +4,25 @@ A raw frame keeps every value as the file gave it (text as categorical
 strings, so that vocabularies are looked up once per distinct value) with
 column names folded to lower case and trimmed. Parsing and checking the
 values is :mod:`wres_helpers.extract.validate`'s job.
+
+An extract is untrusted input: :mod:`wres_helpers.extract.limits` bounds
+what is read before any reader opens a file.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
+from wres_helpers.extract.formats import is_id, read_parquet, read_xlsx
+from wres_helpers.extract.limits import check_file
 from wres_helpers.problems import InputError, Problem
-from wres_helpers.vocab import ID_COLUMNS, TABLES
+from wres_helpers.vocab import TABLES
 
 FORMATS = (".csv", ".xlsx", ".parquet")
 _TEXT = pa.dictionary(pa.int32(), pa.string())
@@ -36,7 +39,9 @@ def find_table(folder: Path, table: str) -> Path | None:
     found = [
         p
         for p in sorted(folder.iterdir())
-        if p.is_file() and p.stem.lower() == table and p.suffix.lower() in FORMATS
+        if (p.is_file() or p.is_symlink())
+        and p.stem.lower() == table
+        and p.suffix.lower() in FORMATS
     ]
     if len(found) > 1:
         raise InputError(
@@ -82,15 +87,15 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
         undecodable, not a workbook, or with no records.
     """
     suffix = path.suffix.lower()
-    if path.stat().st_size == 0:
-        raise InputError([Problem(table, None, None, None, f"{path.name} is empty")])
+    check_file(path, table)
     if suffix == ".csv":
         frame = _read_csv(path, table, notes if notes is not None else [])
     elif suffix == ".xlsx":
-        frame = _read_xlsx(path, table)
+        frame = read_xlsx(path, table)
     else:
-        frame = _read_parquet(path, table)
+        frame = read_parquet(path, table)
     frame.columns = [str(c).strip().lower() for c in frame.columns]
+    frame = _drop_blank_columns(frame)
     dupes = frame.columns[frame.columns.duplicated()].unique()
     if len(dupes):
         raise InputError([Problem(table, 1, c, None, "column given twice") for c in dupes])
@@ -99,6 +104,19 @@ def read_table(path: Path, table: str, notes: list[str] | None = None) -> pd.Dat
             [Problem(table, None, None, None, f"{path.name} has a header but no records")]
         )
     return frame
+
+
+def _drop_blank_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns with no heading and no values (trailing commas, an Excel column
+    formatted but empty) are not columns of the table."""
+    blank = [
+        i
+        for i, c in enumerate(frame.columns)
+        if (c == "" or c.startswith("unnamed: ")) and frame.iloc[:, i].isna().all()
+    ]
+    if not blank:
+        return frame
+    return frame.iloc[:, [i for i in range(frame.shape[1]) if i not in set(blank)]]
 
 
 def _binary_check(data: bytes, table: str, name: str) -> None:
@@ -157,7 +175,7 @@ def _arrow_csv(data: bytes, header: list[str]) -> pd.DataFrame:
         read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, block_size=1 << 24),
         parse_options=pacsv.ParseOptions(newlines_in_values=False),
         convert_options=pacsv.ConvertOptions(
-            column_types={h: pa.string() if _is_id(h) else _TEXT for h in header},
+            column_types={h: pa.string() if is_id(h) else _TEXT for h in header},
             strings_can_be_null=True,
             null_values=[""],
             quoted_strings_can_be_null=True,
@@ -179,29 +197,44 @@ def _read_csv(path: Path, table: str, notes: list[str]) -> pd.DataFrame:
         pass
     text = _decode(data, table, path.name, notes)
     header = _header(text.split("\n", 1)[0], table, path.name)
+    # Only the bytes are kept (as UTF-8): the text is four times their size.
+    data = text.encode("utf-8")
+    del text
     try:
-        return _arrow_csv(text.encode("utf-8"), header)
+        return _arrow_csv(data, header)
     except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
         # Quoted line breaks, very long fields and ragged rows: the standard
         # library's reader handles the first two and locates the third.
-        return _read_csv_slowly(text, table, path.name)
+        return _read_csv_slowly(data, table, path.name)
 
 
-def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
+def _lines(data: bytes) -> io.TextIOWrapper:
+    """UTF-8 bytes as a stream of text, decoded a block at a time."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", newline="")
+
+
+def _ragged_rows(data: bytes, table: str) -> list[Problem]:
+    """Rows whose number of fields is not the header's, found by streaming the text."""
+    reader = csv.reader(_lines(data))
+    header = next(reader, [])
+    ragged = []
+    for i, r in enumerate(reader):
+        if r and len(r) != len(header) and not _blank_tail(r, len(header)):
+            message = f"row has {len(r)} fields but the header has {len(header)}"
+            ragged.append(Problem(table, i + 2, None, f"{len(r)} fields", message))
+    return ragged
+
+
+def _blank_tail(row: list[str], width: int) -> bool:
+    """A row longer than the header only by empty fields (trailing commas)."""
+    return len(row) > width and not any(f.strip() for f in row[width:])
+
+
+def _read_csv_slowly(data: bytes, table: str, name: str) -> pd.DataFrame:
     csv.field_size_limit(1 << 30)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    header, records = rows[0], rows[1:]
-    ragged = [
-        Problem(
-            table,
-            i + 2,
-            None,
-            f"{len(r)} fields",
-            f"row has {len(r)} fields but the header has {len(header)}",
-        )
-        for i, r in enumerate(records)
-        if r and len(r) != len(header)
-    ]
+    # The ragged rows are found first, streaming, so that a huge file with one
+    # bad row is refused without building every row in memory.
+    ragged = _ragged_rows(data, table)
     if ragged:
         raise InputError(
             ragged[:50]
@@ -211,76 +244,12 @@ def _read_csv_slowly(text: str, table: str, name: str) -> pd.DataFrame:
                 else []
             )
         )
-    kept = [i for i, r in enumerate(records) if r]
-    frame = pd.DataFrame([records[i] for i in kept], columns=header, index=kept, dtype=object)
+    rows = csv.reader(_lines(data))
+    header = next(rows)
+    records = {i: r[: len(header)] for i, r in enumerate(rows) if r}
+    frame = pd.DataFrame(list(records.values()), columns=header, index=list(records), dtype=object)
     frame = frame.replace("", None)
-    return frame.astype({c: "string" if _is_id(c) else "category" for c in frame.columns})
-
-
-def _is_id(name: str) -> bool:
-    return str(name).strip().lower() in ID_COLUMNS
-
-
-def _read_xlsx(path: Path, table: str) -> pd.DataFrame:
-    if not zipfile.is_zipfile(path):
-        raise InputError(
-            [Problem(table, None, None, None, f"{path.name} is not an Excel workbook")]
-        )
-    try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=object, engine="openpyxl")
-    except Exception as err:  # openpyxl raises many kinds for a damaged file
-        raise InputError(
-            [
-                Problem(
-                    table,
-                    None,
-                    None,
-                    None,
-                    f"{path.name} could not be read as a workbook ({type(err).__name__})",
-                )
-            ]
-        ) from None
-    frame = frame.dropna(how="all")
-    for col in frame.columns:
-        frame[col] = frame[col].map(_excel_text, na_action="ignore")
-    return frame.astype({c: "string" if _is_id(c) else "category" for c in frame.columns})
-
-
-def _excel_text(value: object) -> str:
-    """Excel cells as text: whole numbers without '.0', dates as ISO dates."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, pd.Timestamp) or hasattr(value, "isoformat"):
-        text = value.isoformat()
-        return text[:10] if text.endswith("00:00:00") or "T" not in text else text
-    return str(value)
-
-
-def _read_parquet(path: Path, table: str) -> pd.DataFrame:
-    try:
-        schema = pq.read_schema(path)
-        # Text columns come as dictionaries straight from Parquet's dictionary
-        # pages (no re-hashing); identifiers, nearly all distinct, as plain text.
-        text = [
-            f.name
-            for f in schema
-            if (pa.types.is_string(f.type) or pa.types.is_large_string(f.type))
-            and not _is_id(f.name)
-        ]
-        arrow = pq.read_table(path, read_dictionary=text)
-    except Exception as err:  # pyarrow raises several kinds for a damaged file
-        raise InputError(
-            [
-                Problem(
-                    table,
-                    None,
-                    None,
-                    None,
-                    f"{path.name} could not be read as Parquet ({type(err).__name__})",
-                )
-            ]
-        ) from None
-    return arrow.to_pandas()
+    return frame.astype({c: "string" if is_id(c) else "category" for c in frame.columns})
 
 
 def extract_files(folder: Path) -> tuple[dict[str, Path], list[Problem]]:

@@ -32,6 +32,14 @@ from wres_helpers.problems import InputError, Problem
 
 #: At most this many rows are listed for one kind of problem in one column.
 MAX_ROWS_PER_PROBLEM = 20
+#: No NHS count comes near this (the whole NHS employs about 1.5 million people);
+#: a larger one is a mistake, and would overflow a 64-bit integer near 2**63.
+MAX_COUNT = 10_000_000
+#: An ODS-like code: letters and digits only, so that it is safe as a file name.
+CODE_PATTERN = re.compile(r"[A-Z0-9]{1,20}")
+#: Characters a name must not hold: controls (line breaks, NUL), bidirectional
+#: overrides and isolates, and line or paragraph separators.
+UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 # --- One parser per kind of field: value -> parsed value, or _BAD. -----------------
@@ -44,8 +52,30 @@ def _blank(v: object) -> bool:
 
 
 def parse_code(v):
-    """An organisation code: trimmed, upper case, not blank."""
-    return _BAD if _blank(v) else str(v).strip().upper()
+    """An organisation code: trimmed, upper case, letters and digits only.
+
+    >>> parse_code(" rx1 "), parse_code("../x") is _BAD, parse_code("") is _BAD
+    ('RX1', True, True)
+    """
+    if _blank(v):
+        return _BAD
+    code = str(v).strip().upper()
+    return code if CODE_PATTERN.fullmatch(code) else _BAD
+
+
+def parse_optional_code(v):
+    """A code that may be blank (a cluster): as :func:`parse_code`, blank gives None."""
+    return None if _blank(v) else parse_code(v)
+
+
+def parse_name(v):
+    """A name (not blank) with no control characters, line breaks or bidi overrides.
+
+    >>> parse_name("Northgate NHS Trust"), parse_name("A\\nnotebook: x") is _BAD
+    ('Northgate NHS Trust', True)
+    """
+    text = parse_text(v)
+    return _BAD if text is _BAD or UNSAFE_IN_NAMES.search(text) else text
 
 
 def parse_text(v):
@@ -77,8 +107,8 @@ def parse_year(v):
 
 
 def parse_count(v):
-    """A count: a whole number, zero or more."""
-    return parse_int(v, 0)
+    """A count: a whole number from zero to :data:`MAX_COUNT`."""
+    return parse_int(v, 0, MAX_COUNT)
 
 
 def parse_indicator(v):
@@ -129,6 +159,12 @@ def parse_ethnic(v):
     return _BAD if group is None else group
 
 
+def parse_ethnic_broad(v):
+    """White, Unknown, or the broad group (Mixed, Asian, Black, Other) of a BME category."""
+    group = vocab.broad_group(v)
+    return _BAD if group is None else group
+
+
 def parse_band(v):
     """A canonical pay band."""
     band = vocab.pay_band(v)
@@ -158,10 +194,11 @@ def parse_choice(choices):
 
 
 parse_survey_group = parse_choice(vocab.KNOWN_GROUPS)
-parse_return_group = parse_choice(vocab.ETHNIC_GROUPS)
+parse_return_group = parse_choice(vocab.ETHNIC_GROUPS + vocab.BROAD_GROUPS)
 parse_org_type = parse_choice(vocab.ORG_TYPES)
 parse_provider_type = parse_choice(vocab.PROVIDER_TYPES)
 parse_measure = parse_choice(vocab.MEASURES)
+parse_collectable = parse_choice(vocab.COLLECTABLE_TABLES)
 
 
 @dataclass(frozen=True)
@@ -174,16 +211,29 @@ class Kind:
 
 
 KINDS = {
-    "code": Kind(parse_code, "blank: an organisation code is required", "category"),
+    "code": Kind(
+        parse_code, "not an organisation code (letters and digits, such as RX1)", "category"
+    ),
+    "optional_code": Kind(
+        parse_optional_code, "not a code (letters and digits, or blank)", "category"
+    ),
+    "name": Kind(
+        parse_name,
+        "blank, or holds a control character, line break or direction override",
+        "category",
+    ),
     "text": Kind(parse_text, "blank: a value is required", "category"),
     "optional_text": Kind(parse_optional_text, "", "object"),
     "year": Kind(parse_year, "not a year (a whole number such as 2016)", "int16"),
-    "count": Kind(parse_count, "not a count (a whole number, zero or more)", "int64"),
+    "count": Kind(parse_count, f"not a count (a whole number from 0 to {MAX_COUNT:,})", "int64"),
     "indicator": Kind(parse_indicator, "not a staff-survey indicator (5, 6, 7 or 8)", "int8"),
     "pct": Kind(parse_pct, "not a percentage from 0 to 100", "float64"),
     "money": Kind(parse_money, "not an amount in pounds (zero or more)", "float64"),
     "date": Kind(parse_date, "not a date (2016-05-01 or 01/05/2016)", "object"),
     "ethnic": Kind(parse_ethnic, "not an NHS Data Dictionary ethnic category", "category"),
+    "ethnic_broad": Kind(
+        parse_ethnic_broad, "not an NHS Data Dictionary ethnic category", "category"
+    ),
     "band": Kind(
         parse_band, "not a pay band (Band 1 ... Band 9, VSM or a medical grade)", "category"
     ),
@@ -193,7 +243,14 @@ KINDS = {
     ),
     "survey_group": Kind(parse_survey_group, "not a survey group (White or BME)", "category"),
     "return_group": Kind(
-        parse_return_group, "not an ethnic group (White, BME or Unknown)", "category"
+        parse_return_group,
+        "not an ethnic group (White, BME, Unknown, Mixed, Asian, Black or Other)",
+        "category",
+    ),
+    "collectable": Kind(
+        parse_collectable,
+        "not a table that can be not collected (" + ", ".join(vocab.COLLECTABLE_TABLES) + ")",
+        "category",
     ),
     "org_type": Kind(
         parse_org_type, "not an organisation type (" + ", ".join(vocab.ORG_TYPES) + ")", "category"
@@ -214,10 +271,10 @@ KINDS = {
 COLUMN_KINDS: dict[str, dict[str, str]] = {
     "organisations": {
         "org_code": "code",
-        "org_name": "text",
+        "org_name": "name",
         "org_type": "org_type",
         "region": "optional_text",
-        "cluster": "optional_text",
+        "cluster": "optional_code",
         "population_bme_pct": "pct",
         "nhs_income_gbp": "money",
     },
@@ -225,7 +282,7 @@ COLUMN_KINDS: dict[str, dict[str, str]] = {
         "org_code": "code",
         "year": "year",
         "staff_id": "text",
-        "ethnic_category": "ethnic",
+        "ethnic_category": "ethnic_broad",
         "pay_band": "band",
         "clinical": "yes_no",
     },
@@ -284,7 +341,7 @@ COLUMN_KINDS: dict[str, dict[str, str]] = {
     "providers": {
         "commissioner_code": "code",
         "provider_code": "code",
-        "provider_name": "text",
+        "provider_name": "name",
         "provider_type": "provider_type",
         "nhs_income_gbp": "money",
         "report_due": "date",
@@ -299,6 +356,7 @@ COLUMN_KINDS: dict[str, dict[str, str]] = {
         "ethnic_group": "return_group",
         "count": "count",
     },
+    "not_collected": {"org_code": "code", "year": "year", "table": "collectable"},
 }
 
 #: Columns whose pairs must be unique in a table (one row per person per year, ...).
@@ -310,6 +368,7 @@ UNIQUE_KEYS = {
     "survey_responses": ["org_code", "year", "respondent_id"],
     "providers": ["commissioner_code", "provider_code"],
     "wres_return": ["org_code", "year", "measure", "breakdown", "ethnic_group"],
+    "not_collected": ["org_code", "year", "table"],
 }
 #: Tables where a person counts once a year however often they appear.
 ONCE_A_YEAR = ("disciplinary", "training", "leavers")
@@ -321,6 +380,7 @@ _KEY_NOUN = {
     "survey_responses": "respondent_id",
     "providers": "provider_code",
     "wres_return": "measure, breakdown and ethnic_group",
+    "not_collected": "table",
 }
 
 
@@ -450,6 +510,40 @@ def _cap(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
+def _value_problems(table: str, raw: pd.DataFrame, err: pa.errors.SchemaErrors) -> list[Problem]:
+    """pandera's failure cases as problems: a missing column, or a value of the wrong kind."""
+    # pandera names a failed check by its error text (or its name, by version).
+    messages = {}
+    for kind_name in COLUMN_KINDS[table].values():
+        messages[kind_name] = messages[KINDS[kind_name].message] = KINDS[kind_name].message
+    problems = []
+    for case in err.failure_cases.itertuples(index=False):
+        check = str(case.check)
+        if check == "column_in_dataframe":
+            found = ", ".join(repr(str(c)) for c in raw.columns[:8])
+            problems.append(
+                Problem(
+                    table,
+                    1,
+                    str(case.failure_case),
+                    None,
+                    "required column is missing; the header (row 1) has " + (found or "no columns"),
+                )
+            )
+        elif check in messages:
+            value = case.failure_case
+            problems.append(
+                Problem(
+                    table,
+                    int(case.index) + 2,
+                    str(case.column),
+                    None if _blank(value) else str(value),
+                    messages[check],
+                )
+            )
+    return problems
+
+
 def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a raw table's values; return it parsed (bad rows dropped) and its problems."""
     problems: list[Problem] = []
@@ -457,35 +551,7 @@ def _parse_table(table: str, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Prob
     try:
         _value_schema(table, memo).validate(raw, lazy=True)
     except pa.errors.SchemaErrors as err:
-        # pandera names a failed check by its error text (or its name, by version).
-        messages = {}
-        for kind_name in COLUMN_KINDS[table].values():
-            messages[kind_name] = messages[KINDS[kind_name].message] = KINDS[kind_name].message
-        for case in err.failure_cases.itertuples(index=False):
-            check = str(case.check)
-            if check == "column_in_dataframe":
-                found = ", ".join(repr(str(c)) for c in raw.columns[:8])
-                problems.append(
-                    Problem(
-                        table,
-                        1,
-                        str(case.failure_case),
-                        None,
-                        "required column is missing; the header (row 1) has "
-                        + (found or "no columns"),
-                    )
-                )
-            elif check in messages:
-                value = case.failure_case
-                problems.append(
-                    Problem(
-                        table,
-                        int(case.index) + 2,
-                        str(case.column),
-                        None if _blank(value) else str(value),
-                        messages[check],
-                    )
-                )
+        problems = _value_problems(table, raw, err)
     if any(p.row == 1 for p in problems):
         return pd.DataFrame(), problems
     parsed: dict[str, object] = {}
@@ -571,51 +637,54 @@ _RECORD_MESSAGES = {
 }
 
 
+def _duplicates(table: str, frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+    """A row whose key (one person in one organisation and year, ...) an earlier row gave."""
+    if table not in UNIQUE_KEYS:
+        return []
+    key = UNIQUE_KEYS[table]
+    column = key[-1]
+    message = f"{_KEY_NOUN[table]} given twice"
+    if "year" in key:
+        message += " for the same organisation and year"
+    problems = []
+    for index in frame.index[first_seen_twice(frame, key)]:
+        value = raw.at[index, column]
+        problems.append(
+            Problem(table, int(index) + 2, column, None if _blank(value) else str(value), message)
+        )
+    return problems
+
+
+def _record_problem(table: str, case, raw: pd.DataFrame) -> Problem | None:
+    """One failure case of the record schema as a problem (None for a case it does not own)."""
+    check = str(case.check)
+    if case.index is None or pd.isna(case.index) or check not in _RECORD_MESSAGES:
+        return None
+    index = int(case.index)
+    if check == "known_org":
+        column, message = case.column, _RECORD_MESSAGES[check][1]
+        if table == "providers":
+            message = "commissioner_code is not in the organisations table"
+    else:
+        column, message = _RECORD_MESSAGES[check]
+        if case.column != column:
+            return None
+    value = raw.at[index, column] if column in raw.columns else None
+    return Problem(table, index + 2, column, None if _blank(value) else str(value), message)
+
+
 def _check_records(
     table: str, frame: pd.DataFrame, raw: pd.DataFrame, org_codes: set[str]
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    problems, bad_rows = [], set()
-    if table in UNIQUE_KEYS:
-        key = UNIQUE_KEYS[table]
-        column = key[-1]
-        message = f"{_KEY_NOUN[table]} given twice"
-        if "year" in key:
-            message += " for the same organisation and year"
-        twice = frame.index[first_seen_twice(frame, key)]
-        for index in twice:
-            value = raw.at[index, column]
-            problems.append(
-                Problem(
-                    table, int(index) + 2, column, None if _blank(value) else str(value), message
-                )
-            )
-        bad_rows.update(twice)
+    problems = _duplicates(table, frame, raw)
     try:
         _record_schema(table, org_codes).validate(frame, lazy=True)
-        return (frame.drop(index=list(bad_rows)) if bad_rows else frame), problems
+        cases = []
     except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
-    for case in cases.itertuples(index=False):
-        check = str(case.check)
-        if case.index is None or pd.isna(case.index):
-            continue
-        index = int(case.index)
-        if check == "known_org":
-            column, message = case.column, _RECORD_MESSAGES[check][1]
-            if table == "providers":
-                message = "commissioner_code is not in the organisations table"
-        elif check in _RECORD_MESSAGES:
-            column, message = _RECORD_MESSAGES[check]
-            if case.column != column:
-                continue
-        else:
-            continue
-        bad_rows.add(index)
-        value = raw.at[index, column] if column in raw.columns else None
-        problems.append(
-            Problem(table, index + 2, column, None if _blank(value) else str(value), message)
-        )
-    return frame.drop(index=list(bad_rows)), problems
+        cases = err.failure_cases.itertuples(index=False)
+    problems += [p for p in (_record_problem(table, c, raw) for c in cases) if p is not None]
+    bad_rows = {p.row - 2 for p in problems}
+    return (frame.drop(index=sorted(bad_rows)) if bad_rows else frame), problems
 
 
 @dataclass
@@ -634,6 +703,63 @@ class Extract:
         return self.tables.get(table)
 
 
+def _missing_tables(files: dict[str, Path], problems: list[Problem]) -> list[Problem]:
+    """A required table with no file (staff may be given by a wres_return instead)."""
+    missing = []
+    for table in vocab.REQUIRED_TABLES:
+        if table in files or any(p.table == table for p in problems):
+            continue
+        if table == "staff" and "wres_return" in files:
+            continue
+        missing.append(
+            Problem(
+                table,
+                None,
+                None,
+                None,
+                f"required table is missing (no {table}.csv, "
+                f"{table}.xlsx or {table}.parquet in the extract)",
+            )
+        )
+    return missing
+
+
+@dataclass
+class _Reading:
+    """The tables of one extract as they are read, raw and parsed."""
+
+    files: dict[str, Path]
+    notes: list[str] = field(default_factory=list)
+    raw: dict[str, pd.DataFrame] = field(default_factory=dict)
+    parsed: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def table(self, table: str, org_codes: set[str] | None) -> list[Problem]:
+        """Read, parse and check one table; keep it; return its problems."""
+        try:
+            raw = self.raw[table] = read_table(self.files[table], table, self.notes)
+        except InputError as err:
+            return err.problems
+        frame, found = _parse_table(table, raw)
+        if any(p.row == 1 for p in found):
+            return found
+        if org_codes is not None or table == "organisations":
+            frame, more = _check_records(table, frame, raw, org_codes or set())
+            found = found + more
+        if table in ONCE_A_YEAR:
+            # A person entered (or trained, or left) twice in a year counts once.
+            frame = frame.assign(repeat=first_seen_twice(frame, ["org_code", "year", "staff_id"]))
+        self.parsed[table] = frame
+        return found
+
+    def org_codes(self) -> set[str] | None:
+        """Every code the organisations table gives, even on a row with another problem,
+        so that one bad organisation row does not make all its staff rows errors too."""
+        if "organisations" not in self.parsed or "org_code" not in self.raw["organisations"]:
+            return None
+        codes, ok = parse_column(self.raw["organisations"]["org_code"], parse_code)
+        return {str(c) for c, good in zip(codes, ok) if good}
+
+
 def load_extract(folder: str | Path) -> Extract:
     """Read and validate an extract, raising every problem at once.
 
@@ -646,7 +772,8 @@ def load_extract(folder: str | Path) -> Extract:
     -------
     Extract
         Typed tables: ``ethnic_category`` becomes the WRES group (White, BME
-        or Unknown), pay bands are canonical, yes/no are booleans, codes are
+        or Unknown; in ``staff``, BME as its broad group: Mixed, Asian, Black
+        or Other), pay bands are canonical, yes/no are booleans, codes are
         upper case.
 
     Raises
@@ -656,64 +783,56 @@ def load_extract(folder: str | Path) -> Extract:
     """
     folder = Path(folder)
     files, problems = extract_files(folder)
-    notes: list[str] = []
-    for table in vocab.REQUIRED_TABLES:
-        if table not in files and not any(p.table == table for p in problems):
-            if table == "staff" and "wres_return" in files:
-                continue
-            problems.append(
-                Problem(
-                    table,
-                    None,
-                    None,
-                    None,
-                    f"required table is missing (no {table}.csv, "
-                    f"{table}.xlsx or {table}.parquet in the extract)",
-                )
-            )
-    raw_tables: dict[str, pd.DataFrame] = {}
-    parsed: dict[str, pd.DataFrame] = {}
-
-    def one_table(table: str, org_codes: set[str] | None) -> list[Problem]:
-        try:
-            raw = raw_tables[table] = read_table(files[table], table, notes)
-        except InputError as err:
-            return err.problems
-        frame, found = _parse_table(table, raw)
-        if any(p.row == 1 for p in found):
-            return found
-        if org_codes is not None or table == "organisations":
-            frame, more = _check_records(table, frame, raw, org_codes or set())
-            found = found + more
-        if table in ONCE_A_YEAR:
-            # A person entered (or trained, or left) twice in a year counts once.
-            frame = frame.assign(repeat=first_seen_twice(frame, ["org_code", "year", "staff_id"]))
-        parsed[table] = frame
-        return found
-
+    problems += _missing_tables(files, problems)
+    reading = _Reading(files)
     if "organisations" in files:
-        problems.extend(one_table("organisations", None))
-    # Every code the organisations table gives, even on a row with another problem,
-    # so that one bad organisation row does not make all its staff rows errors too.
-    org_codes = None
-    if "organisations" in parsed and "org_code" in raw_tables["organisations"].columns:
-        codes, ok = parse_column(raw_tables["organisations"]["org_code"], parse_code)
-        org_codes = {str(c) for c, good in zip(codes, ok) if good}
-    if "organisations" in parsed:
-        problems.extend(_check_clusters(parsed["organisations"], raw_tables["organisations"]))
+        problems.extend(reading.table("organisations", None))
+    org_codes = reading.org_codes()
+    if "organisations" in reading.parsed:
+        problems.extend(
+            _check_clusters(reading.parsed["organisations"], reading.raw["organisations"])
+        )
     others = [t for t in files if t != "organisations"]
     # Tables are independent until the cross-table checks: read and check them
     # side by side (pyarrow and pandas release the GIL for the heavy parts).
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        for found in pool.map(lambda t: one_table(t, org_codes), others):
+        for found in pool.map(lambda t: reading.table(t, org_codes), others):
             problems.extend(found)
-
-    if "wres_return" in parsed:
-        problems.extend(_check_return(parsed["wres_return"], raw_tables["wres_return"]))
-    problems.extend(_check_overlaps(parsed, raw_tables))
+    if "wres_return" in reading.parsed:
+        problems.extend(_check_return(reading.parsed["wres_return"], reading.raw["wres_return"]))
+    problems.extend(_check_overlaps(reading.parsed, reading.raw))
+    problems.extend(_check_events(reading.parsed, reading.raw))
     if problems:
         raise InputError(_cap(problems))
-    return Extract(folder, {t: parsed[t] for t in files if t in parsed}, notes)
+    return Extract(
+        folder, {t: reading.parsed[t] for t in files if t in reading.parsed}, reading.notes
+    )
+
+
+def _check_events(parsed: dict[str, pd.DataFrame], raw: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Event rows (disciplinary, training, leavers) for an organisation and year with no staff.
+
+    Their rates are per head of staff, so without a staff count they would be
+    dropped without a word.
+    """
+    if "staff" not in parsed:
+        return []
+    staff = set(zip(parsed["staff"]["org_code"].astype(str), parsed["staff"]["year"]))
+    problems = []
+    for table in ONCE_A_YEAR:
+        if table not in parsed or parsed[table].empty:
+            continue
+        frame = parsed[table]
+        keys = pd.Series(list(zip(frame["org_code"].astype(str), frame["year"])), index=frame.index)
+        problems += _row_problems(
+            table,
+            frame,
+            ~keys.isin(staff),
+            "org_code",
+            "no staff rows for this organisation and year, so this row would count for nothing",
+            raw[table],
+        )
+    return problems
 
 
 def _check_clusters(orgs: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
@@ -743,6 +862,40 @@ def _check_return(frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
         mask,
         "breakdown",
         "not a breakdown of this measure (see the contract's aggregated extract)",
+        raw,
+    ) + _check_broad_groups(frame, raw)
+
+
+def _check_broad_groups(frame: pd.DataFrame, raw: pd.DataFrame) -> list[Problem]:
+    """Mixed, Asian, Black and Other: all four or none per measure, organisation and
+    year, and summing to the BME count of each breakdown."""
+    group = frame["ethnic_group"].astype(str)
+    broad = frame[group.isin(vocab.BROAD_GROUPS)]
+    if broad.empty:
+        return []
+    by = ["org_code", "year", "measure"]
+    kinds = broad.groupby(by, observed=True)["ethnic_group"].transform("nunique")
+    problems = _row_problems(
+        "wres_return",
+        frame,
+        pd.Series(frame.index.isin(broad.index[kinds.to_numpy() != 4]), index=frame.index),
+        "ethnic_group",
+        "gives some of Mixed, Asian, Black and Other for this measure, organisation "
+        "and year, not all four",
+        raw,
+    )
+    cell = by + ["breakdown"]
+    sums = broad.groupby(cell, observed=True)["count"].sum().rename("broad")
+    bme = frame[group == vocab.BME].set_index(cell)["count"].rename("bme")
+    joined = pd.concat([sums, bme], axis=1, join="outer").fillna(-1)
+    wrong = set(joined.index[joined["broad"] != joined["bme"]].tolist())
+    rows = [k in wrong for k in zip(*(broad[c] for c in cell))]
+    return problems + _row_problems(
+        "wres_return",
+        frame,
+        pd.Series(frame.index.isin(broad.index[rows]), index=frame.index),
+        "count",
+        "Mixed, Asian, Black and Other do not add up to the BME count of this breakdown",
         raw,
     )
 

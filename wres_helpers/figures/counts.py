@@ -8,38 +8,24 @@ per table over categorical codes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 
 from wres_helpers import vocab
 from wres_helpers.extract.validate import Extract, codes_of, first_seen_twice
+from wres_helpers.figures.collection import (
+    FAMILIES,
+    MEASURE_FAMILY,
+    TABLE_FAMILY,
+    collected,
+    family_of,
+    family_of_table,
+    missing,
+    not_collected,
+)
 
 KEY = ["org_code", "year", "measure", "breakdown", "ethnic_group"]
 RETURN_COLUMNS = KEY + ["count"]
-
-#: Measure families: a family is either reported for an organisation and year or not.
-FAMILIES = {
-    "staff": ("staff",),
-    "board": ("board",),
-    "recruitment": ("applied", "shortlisted", "appointed"),
-    "disciplinary": ("disciplinary",),
-    "training": ("training",),
-    "leavers": ("leavers",),
-    "survey": ("survey_respondents", "survey_positive"),
-}
-_TABLE_FAMILY = {
-    "staff": "staff",
-    "board": "board",
-    "recruitment": "recruitment",
-    "disciplinary": "disciplinary",
-    "training": "training",
-    "leavers": "leavers",
-    "survey": "survey",
-    "survey_responses": "survey",
-}
-_MEASURE_FAMILY = {m: f for f, ms in FAMILIES.items() for m in ms}
 
 
 def _tally(
@@ -86,7 +72,7 @@ def _staff(frame: pd.DataFrame) -> pd.DataFrame:
         [i for i, b in enumerate(band.cat.categories) if b in vocab.MEDICAL_GRADES],
     )
     clinical = frame["clinical"].to_numpy() | medical
-    return _tally(
+    out = _tally(
         frame,
         {"clinical": clinical, "pay_band": band},
         "staff",
@@ -95,6 +81,11 @@ def _staff(frame: pd.DataFrame) -> pd.DataFrame:
             + o["pay_band"].astype(str)
         ),
     )
+    # ethnic_category holds the broad groups: BME is their sum.
+    out["ethnic_group"] = out["ethnic_group"].astype(str)
+    broad = out[out["ethnic_group"].isin(vocab.BROAD_GROUPS)].assign(ethnic_group=vocab.BME)
+    bme = broad.groupby(KEY, sort=False)["count"].sum().reset_index()
+    return pd.concat([out, bme[RETURN_COLUMNS]], ignore_index=True)
 
 
 def _board(frame: pd.DataFrame) -> pd.DataFrame:
@@ -153,11 +144,13 @@ def _survey_responses(frame: pd.DataFrame) -> list[pd.DataFrame]:
 def aggregate(extract: Extract) -> pd.DataFrame:
     """Aggregate an extract to the contract's ``wres_return`` table.
 
-    Every organisation and year that has a staff count gets an explicit zero
-    for each staff breakdown and group, and for each measure whose table the
-    extract supplies (an organisation with no disciplinary entries in a
-    supplied ``disciplinary`` table entered none). Survey measures are only
-    present where a survey was reported for that organisation and year.
+    An organisation and year whose table (or, in ``wres_return``, measure) was
+    reported gets an explicit zero for each breakdown and group it did not
+    count (an organisation with no rows in a supplied ``disciplinary`` table
+    entered none); one that ``not_collected`` lists, or that a ``wres_return``
+    gives no rows for, gets no rows at all, so its figures are blank. Survey
+    measures are present where a survey was reported, with zero positive
+    answers where none were positive.
 
     Parameters
     ----------
@@ -170,9 +163,25 @@ def aggregate(extract: Extract) -> pd.DataFrame:
         ``org_code, year, measure, breakdown, ethnic_group, count``, one row
         per key, sorted.
     """
+    parts = _counted(extract.tables)
+    parts = [
+        p.astype({c: str for c in ("org_code", "measure", "breakdown", "ethnic_group")}).astype(
+            {"year": "int64", "count": "int64"}
+        )
+        for p in parts
+        if len(p)
+    ]
+    if not parts:
+        return pd.DataFrame(columns=RETURN_COLUMNS)
+    counts = pd.concat(parts, ignore_index=True)
+    reported = collected(_reported(extract.tables, counts), not_collected(extract))
+    counts = _only_collected(counts, reported)
+    counts = pd.concat([counts, _zeros(reported), _no_positives(counts)], ignore_index=True)
+    return counts.groupby(KEY, sort=True, observed=True)["count"].sum().reset_index()
+
+
+def _counted(t: dict[str, pd.DataFrame]) -> list[pd.DataFrame]:
     parts: list[pd.DataFrame] = []
-    families: set[str] = set()
-    t = extract.tables
     if "staff" in t:
         parts.append(_staff(t["staff"]))
     if "board" in t:
@@ -186,164 +195,78 @@ def aggregate(extract: Extract) -> pd.DataFrame:
         parts.extend(_survey(t["survey"]))
     if "survey_responses" in t:
         parts.extend(_survey_responses(t["survey_responses"]))
-    families.update(_TABLE_FAMILY[name] for name in t if name in _TABLE_FAMILY)
     if "wres_return" in t:
-        given = t["wres_return"][RETURN_COLUMNS]
-        parts.append(given)
-        families.update(_MEASURE_FAMILY[m] for m in given["measure"].astype(str).unique())
-    parts = [
-        p.astype({c: str for c in ("org_code", "measure", "breakdown", "ethnic_group")}).astype(
-            {"year": "int64", "count": "int64"}
-        )
-        for p in parts
-        if len(p)
-    ]
-    if not parts:
-        return pd.DataFrame(columns=RETURN_COLUMNS)
-    counts = pd.concat(parts, ignore_index=True)
-    counts = _with_zeros(counts, families - {"survey"})
-    counts = counts.groupby(KEY, sort=True, observed=True)["count"].sum().reset_index()
-    return counts
+        parts.append(t["wres_return"][RETURN_COLUMNS])
+    return parts
 
 
-def _with_zeros(counts: pd.DataFrame, families: set[str]) -> pd.DataFrame:
-    """Add zero rows for every breakdown and group of the families reported."""
-    org_years = counts.loc[counts["measure"] == "staff", ["org_code", "year"]].drop_duplicates()
+def _reported(t: dict[str, pd.DataFrame], counts: pd.DataFrame) -> pd.DataFrame:
+    """``org_code, year, family``: what each organisation and year reported.
+
+    A supplied record table covers every organisation and year in ``staff``;
+    in ``wres_return`` a measure is reported where it has rows. ``staff_broad``
+    (the broad ethnic groups) comes with record-level staff, or with a return
+    that gives them.
+    """
+    frames = []
+    if "staff" in t:
+        years = t["staff"][["org_code", "year"]].drop_duplicates().astype({"org_code": str})
+        tables = [n for n in t if n in TABLE_FAMILY and not n.startswith("survey")]
+        frames += [years.assign(family=TABLE_FAMILY[n]) for n in tables]
+        frames.append(years.assign(family="staff_broad"))
+    if "wres_return" in t:
+        given = t["wres_return"].astype({"org_code": str, "measure": str, "ethnic_group": str})
+        frames.append(given[["org_code", "year"]].assign(family=family_of(given).to_numpy()))
+    survey = counts[counts["measure"] == "survey_respondents"]
+    frames.append(survey[["org_code", "year"]].assign(family="survey"))
+    if not frames:
+        return pd.DataFrame(columns=["org_code", "year", "family"])
+    return pd.concat(frames, ignore_index=True).astype({"year": "int64"}).drop_duplicates()
+
+
+def _only_collected(counts: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
+    keyed = counts.assign(family=family_of(counts).to_numpy())
+    kept = keyed.merge(reported, on=["org_code", "year", "family"], how="inner")
+    return kept[RETURN_COLUMNS]
+
+
+def _zeros(reported: pd.DataFrame) -> pd.DataFrame:
+    """Zero rows for every breakdown and group of each family reported (not the survey)."""
     grid = [
-        (m, b, g)
-        for f in sorted(families)
-        for m in FAMILIES[f]
+        (f, m, b, g)
+        for f, ms in FAMILIES.items()
+        if f != "survey"
+        for m in ms
         for b in vocab.MEASURES[m]
         for g in vocab.ETHNIC_GROUPS
-    ]
-    cells = pd.DataFrame(grid, columns=["measure", "breakdown", "ethnic_group"])
-    zeros = org_years.merge(cells, how="cross").assign(count=0)
-    return pd.concat([counts, zeros[RETURN_COLUMNS]], ignore_index=True)
+    ] + [("staff_broad", "staff", b, g) for b in vocab.STAFF_BREAKDOWNS for g in vocab.BROAD_GROUPS]
+    cells = pd.DataFrame(grid, columns=["family", "measure", "breakdown", "ethnic_group"])
+    zeros = reported.merge(cells, on="family").assign(count=0)
+    return zeros[RETURN_COLUMNS]
 
 
-@dataclass(frozen=True)
-class Entities:
-    """The entities reported on: organisations, and clusters of them."""
-
-    table: pd.DataFrame  # entity, entity_name, entity_type, cluster, population_bme_pct
-
-    def members(self, cluster: str) -> list[str]:
-        t = self.table
-        return sorted(
-            t.loc[(t["cluster"] == cluster) & (t["entity_type"] != "cluster"), "entity"].tolist()
-        )
-
-    def name(self, entity: str) -> str:
-        return str(self.table.set_index("entity").at[entity, "entity_name"])
-
-    def kind(self, entity: str) -> str:
-        return str(self.table.set_index("entity").at[entity, "entity_type"])
+def _no_positives(counts: pd.DataFrame) -> pd.DataFrame:
+    """Zero positive answers wherever a group has respondents (summed with any given)."""
+    respondents = counts[counts["measure"] == "survey_respondents"]
+    return respondents.assign(measure="survey_positive", count=0)
 
 
-def entities(extract: Extract) -> Entities:
-    """Every organisation, and every distinct ``cluster`` code as an entity of its own."""
-    orgs = extract.organisations.copy()
-    for column in ("cluster", "population_bme_pct", "region", "nhs_income_gbp"):
-        if column not in orgs.columns:
-            orgs[column] = None
-    table = pd.DataFrame(
-        {
-            "entity": orgs["org_code"].astype(str),
-            "entity_name": orgs["org_name"].astype(str),
-            "entity_type": orgs["org_type"].astype(str),
-            "cluster": orgs["cluster"],
-            "population_bme_pct": orgs["population_bme_pct"].astype(float),
-            "region": orgs["region"],
-        }
-    )
-    clusters = sorted(c for c in orgs["cluster"].dropna().unique())
-    extra = pd.DataFrame(
-        {
-            "entity": clusters,
-            "entity_name": [f"{c} cluster" for c in clusters],
-            "entity_type": "cluster",
-            "cluster": clusters,
-            "population_bme_pct": np.nan,
-            "region": None,
-        }
-    )
-    table = pd.concat([table, extra], ignore_index=True) if clusters else table
-    return Entities(table.reset_index(drop=True))
+from wres_helpers.figures.totals import (  # noqa: E402  (re-exported: one import path)
+    Entities,
+    entities,
+    entity_counts,
+    with_totals,
+)
 
-
-def entity_counts(counts: pd.DataFrame, ents: Entities) -> pd.DataFrame:
-    """Counts per entity: each organisation's own, and each cluster's members' sums.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``entity, year, measure, breakdown, ethnic_group, count``.
-    """
-    own = counts.rename(columns={"org_code": "entity"})
-    t = ents.table
-    membership = t.loc[
-        (t["entity_type"] != "cluster") & t["cluster"].notna(), ["entity", "cluster"]
-    ]
-    clustered = (
-        own.merge(membership, on="entity")
-        .drop(columns="entity")
-        .rename(columns={"cluster": "entity"})
-    )
-    clustered = (
-        clustered.groupby(["entity", "year", "measure", "breakdown", "ethnic_group"], sort=True)[
-            "count"
-        ]
-        .sum()
-        .reset_index()
-    )
-    return pd.concat([own, clustered], ignore_index=True)
-
-
-#: Indicator 9's breakdowns as sums of the return's board breakdowns.
-BOARD_TOTALS = {
-    "Total board": vocab.BOARD_BREAKDOWNS,
-    "Voting": ("voting-executive", "voting-nonexecutive"),
-    "Executive": ("voting-executive", "nonvoting-executive"),
-}
-
-
-def with_totals(counts: pd.DataFrame) -> pd.DataFrame:
-    """Add the totals the indicators use, summed from exact counts.
-
-    Each total is a count in its own right, so that the publication rule
-    rounds it once rather than adding up rounded parts: the ``All`` group
-    (White + BME + Unknown) of every measure but the survey's; staff totals
-    ``Clinical|All``, ``Non-clinical|All`` and ``All|All``; board totals
-    ``Total board``, ``Voting`` and ``Executive``; and two-year pools
-    (``disciplinary_2y``, ``staff_2y``) of a year and the year before, where
-    both were reported, for indicator 3's optional two-year view.
-
-    Parameters
-    ----------
-    counts : pandas.DataFrame
-        Entity counts: ``entity, year, measure, breakdown, ethnic_group, count``.
-    """
-    keys = ["entity", "year", "measure", "breakdown", "ethnic_group"]
-    staff = counts[counts["measure"] == "staff"]
-    side = staff["breakdown"].str.split("|", n=1).str[0]
-    parts = [counts, staff.assign(breakdown=side + "|All"), staff.assign(breakdown="All|All")]
-    board = counts[counts["measure"] == "board"]
-    for label, members in BOARD_TOTALS.items():
-        parts.append(board[board["breakdown"].isin(members)].assign(breakdown=label))
-    totals = pd.concat(parts[1:], ignore_index=True).groupby(keys, sort=False)["count"].sum()
-    out = pd.concat([counts, totals.reset_index()], ignore_index=True)
-    survey = out["measure"].str.startswith("survey_")
-    groups = out[~survey].assign(ethnic_group="All").groupby(keys, sort=False)["count"].sum()
-    out = pd.concat([out, groups.reset_index()], ignore_index=True)
-    pooled = []
-    for measure, breakdown in (("disciplinary", "All"), ("staff", "All|All")):
-        part = out[(out["measure"] == measure) & (out["breakdown"] == breakdown)]
-        before = part.assign(year=part["year"] + 1)
-        both = part.merge(before, on=keys, suffixes=("", "_before"))
-        pooled.append(
-            both.assign(measure=f"{measure}_2y", count=both["count"] + both["count_before"])[
-                keys + ["count"]
-            ]
-        )
-    out = pd.concat([out] + pooled, ignore_index=True)
-    return out.reset_index(drop=True)
+__all__ = [
+    "FAMILIES",
+    "MEASURE_FAMILY",
+    "Entities",
+    "aggregate",
+    "entities",
+    "entity_counts",
+    "family_of_table",
+    "missing",
+    "not_collected",
+    "with_totals",
+]

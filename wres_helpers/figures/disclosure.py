@@ -2,9 +2,10 @@
 
 The rule (contract, section 3) is enforced by types rather than by call
 order. :class:`ExactCounts` holds every count as counted; the only way to a
-:class:`PublishedCounts` is :func:`publish`, which rounds and suppresses each
-count and keeps, of the staff survey, only the percentages the NHS Staff
-Survey's own rule lets out (the number of positive answers is dropped).
+:class:`PublishedCounts` is :func:`publish`, which withholds (or, under the
+``rounding`` method, rounds) each count as the policy says, and keeps, of
+the staff survey, only the percentages the NHS Staff Survey's own rule lets
+out (the number of positive answers is dropped).
 Indicators computed from a :class:`PublishedCounts` are therefore functions
 of the published counts and nothing more, and only they may be written
 under ``outputs/public``.
@@ -17,40 +18,89 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from wres_helpers.figures import secondary
+from wres_helpers.figures.secondary import DisclosureError, feasible_range
+from wres_helpers.figures.survey import survey_percentages, wilson_interval
+
+__all__ = ["DisclosureError", "feasible_range", "survey_percentages", "wilson_interval"]
+
 INTERNAL, PUBLIC = "internal", "public"
 AUDIENCES = (INTERNAL, PUBLIC)
 #: The Government Analysis Function's symbol for a confidential value.
 SUPPRESSED = "[c]"
 
 
+METHODS = ("suppression", "rounding")
+
+
 @dataclass(frozen=True)
 class Policy:
-    """NHS England's small-number rule, with its thresholds as parameters.
+    """The publication rule (contract, section 3), with its thresholds as parameters.
 
     Attributes
     ----------
     max_suppressed : int
-        Counts from 1 to this are suppressed (default 7).
+        Counts from 1 to this are withheld (default 7).
     rounding_base : int
-        Other counts are rounded to the nearest multiple of this (default 5).
+        Under ``rounding``, other counts are rounded to the nearest multiple
+        of this (default 5).
     survey_min_respondents : int
         Survey percentages need at least this many respondents (default 11).
+    method : str
+        ``suppression`` (default: counts of 0 and above ``max_suppressed``
+        published exactly, derived figures exact) or ``rounding`` (NHS
+        England's rule for statistics: other counts rounded, derived figures
+        from the rounded counts).
+    suppress_board : bool
+        Treat board counts like any other count (default False: the board is
+        published exactly).
     """
 
     max_suppressed: int = 7
     rounding_base: int = 5
     survey_min_respondents: int = 11
+    method: str = "suppression"
+    suppress_board: bool = False
 
     def __post_init__(self):
         if self.max_suppressed < 0 or self.rounding_base < 1 or self.survey_min_respondents < 0:
             raise ValueError("thresholds must be non-negative and the rounding base at least 1")
+        if self.method not in METHODS:
+            raise ValueError(f"method must be one of {', '.join(METHODS)}, not {self.method!r}")
+
+    @classmethod
+    def of(cls, params) -> Policy:
+        """The policy named by an object with the policy's attributes (e.g. params)."""
+        names = ("max_suppressed", "rounding_base", "survey_min_respondents", "method")
+        given = {n: getattr(params, n) for n in names + ("suppress_board",) if hasattr(params, n)}
+        return cls(**given)
+
+    def describe(self) -> str:
+        """The policy in words, for a report's first screen and a run's log."""
+        board = "suppressed like any count" if self.suppress_board else "published exactly"
+        if self.method == "rounding":
+            rule = (
+                f"counts from 1 to {self.max_suppressed} withheld, others rounded to the "
+                f"nearest {self.rounding_base}; figures computed from the rounded counts"
+            )
+        else:
+            rule = (
+                f"cell suppression: counts from 1 to {self.max_suppressed} withheld, with "
+                "further cells withheld so that none can be worked out; other figures exact"
+            )
+        return (
+            f"{rule}; survey percentages need {self.survey_min_respondents} respondents; "
+            f"board {board}"
+        )
 
 
 def publish_count(count, policy: Policy = Policy()):
-    """Published form of counts: 0 stays 0, 1..max suppressed (NaN), others rounded.
+    """Published form of counts before secondary suppression (primary suppression).
 
-    Rounding is to the nearest multiple of ``rounding_base``, halves upwards
-    (with the default base of 5 no whole number is a half-way case).
+    0 stays 0 and counts from 1 to ``max_suppressed`` are withheld (NaN).
+    Under ``suppression`` other counts are published exactly; under
+    ``rounding`` they are rounded to the nearest multiple of ``rounding_base``,
+    halves upwards (with the default base of 5 no whole number is a half-way case).
 
     Parameters
     ----------
@@ -65,97 +115,17 @@ def publish_count(count, policy: Policy = Policy()):
     Examples
     --------
     >>> publish_count([0, 1, 7, 8, 12, 13, 103]).tolist()
+    [0.0, nan, nan, 8.0, 12.0, 13.0, 103.0]
+    >>> publish_count([0, 1, 7, 8, 12, 13, 103], Policy(method="rounding")).tolist()
     [0.0, nan, nan, 10.0, 10.0, 15.0, 105.0]
     """
     values = np.asarray(count, dtype=float)
-    base = policy.rounding_base
-    rounded = np.floor(values / base + 0.5) * base
-    out = np.where((values >= 1) & (values <= policy.max_suppressed), np.nan, rounded)
-    out = np.where(values == 0, 0.0, out)
+    if policy.method == "rounding":
+        base = policy.rounding_base
+        values = np.where(values == 0, 0.0, np.floor(values / base + 0.5) * base)
+    exact = np.asarray(count, dtype=float)
+    out = np.where((exact >= 1) & (exact <= policy.max_suppressed), np.nan, values)
     return out if out.ndim else float(out)
-
-
-def wilson_interval(successes, trials) -> tuple[np.ndarray, np.ndarray]:
-    """95% Wilson score interval for proportions (0-1), NaN where trials is 0.
-
-    statsmodels' vectorised ``proportion_confint(method="wilson")`` gives
-    the same interval as ``scipy.stats.binomtest(k, n).proportion_ci(
-    method="wilson")`` (tested), for whole columns at once.
-    """
-    k = np.asarray(successes, dtype=float)
-    n = np.asarray(trials, dtype=float)
-    ok = np.isfinite(k) & np.isfinite(n) & (n > 0) & (k >= 0) & (k <= n)
-    low = np.full(k.shape, np.nan)
-    high = np.full(k.shape, np.nan)
-    if ok.any():
-        from statsmodels.stats.proportion import proportion_confint
-
-        lo, hi = proportion_confint(k[ok], n[ok], alpha=0.05, method="wilson")
-        low[ok], high[ok] = lo, hi
-    return low, high
-
-
-def survey_percentages(counts: pd.DataFrame, min_respondents: int) -> pd.DataFrame:
-    """Staff-survey percentages from exact counts, the NHS Staff Survey's way.
-
-    Parameters
-    ----------
-    counts : pandas.DataFrame
-        Exact entity counts (``survey_respondents`` and ``survey_positive``).
-    min_respondents : int
-        Groups with fewer respondents are suppressed (0: none are).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``entity, year, indicator, ethnic_group, respondents, pct, ci_low,
-        ci_high, suppressed`` with percentages 0-100.
-    """
-    survey = counts[
-        counts["measure"].isin(["survey_respondents", "survey_positive"])
-        & counts["ethnic_group"].isin(["White", "BME"])
-    ]
-    wide = survey.pivot_table(
-        index=["entity", "year", "breakdown", "ethnic_group"],
-        columns="measure",
-        values="count",
-        aggfunc="sum",
-        observed=True,
-    ).reset_index()
-    if wide.empty:
-        return pd.DataFrame(
-            columns=[
-                "entity",
-                "year",
-                "indicator",
-                "ethnic_group",
-                "respondents",
-                "pct",
-                "ci_low",
-                "ci_high",
-                "suppressed",
-            ]
-        )
-    n = wide["survey_respondents"].to_numpy(float)
-    k = wide["survey_positive"].to_numpy(float)
-    low, high = wilson_interval(k, n)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pct = np.where(n > 0, 100 * k / n, np.nan)
-    suppressed = (n > 0) & (n < min_respondents)
-    out = pd.DataFrame(
-        {
-            "entity": wide["entity"],
-            "year": wide["year"],
-            "indicator": wide["breakdown"].astype(int),
-            "ethnic_group": wide["ethnic_group"],
-            "respondents": n,
-            "pct": np.where(suppressed, np.nan, pct),
-            "ci_low": np.where(suppressed, np.nan, 100 * low),
-            "ci_high": np.where(suppressed, np.nan, 100 * high),
-            "suppressed": suppressed,
-        }
-    )
-    return out
 
 
 @dataclass(frozen=True)
@@ -199,147 +169,71 @@ class PublishedCounts:
 def publish(exact: ExactCounts, policy: Policy | None = None) -> PublishedCounts:
     """Apply the publication rule to every count.
 
-    Each count is rounded or withheld on its own (primary suppression); then
-    any total from which a withheld part could be worked out exactly is
-    withheld too (secondary suppression, :func:`protect_totals`). The
-    survey's positive answers are used here, once, for the percentages the
-    survey rule allows, and are not carried further.
+    Each count is published, rounded or withheld on its own (primary
+    suppression, :func:`publish_count`); then further cells are withheld so
+    that no withheld count can be worked out through any declared relation
+    (secondary suppression, :func:`protect_totals`). The board is published
+    exactly unless ``policy.suppress_board``. The survey's positive answers
+    are used here, once, for the percentages the survey rule allows, and are
+    not carried further.
     """
     policy = policy or exact.policy
     cells = exact.counts[exact.counts["measure"] != "survey_positive"].reset_index(drop=True)
-    published = publish_count(cells["count"].to_numpy(), policy)
+    values = cells["count"].to_numpy(dtype=float)
+    frozen = board_cells(cells, policy)
+    published = np.where(frozen, values, publish_count(values, policy))
     table = cells.assign(count=published, suppressed=np.isnan(published))
     table = protect_totals(table, dict(exact.clusters), policy)
     survey = survey_percentages(exact.counts, policy.survey_min_respondents)
-    survey = survey.assign(respondents=publish_count(survey["respondents"].to_numpy(), policy))
     resp = table.loc[
-        (table["measure"] == "survey_respondents") & table["suppressed"],
-        ["entity", "year", "breakdown", "ethnic_group"],
-    ]
-    withheld = pd.MultiIndex.from_frame(
-        survey[["entity", "year", "indicator", "ethnic_group"]].astype({"indicator": str})
-    ).isin(pd.MultiIndex.from_frame(resp))
-    survey.loc[withheld, "respondents"] = np.nan
+        table["measure"] == "survey_respondents",
+        ["entity", "year", "breakdown", "ethnic_group", "count"],
+    ].rename(columns={"breakdown": "indicator", "count": "shown"})
+    survey = survey.astype({"indicator": str}).merge(
+        resp, on=["entity", "year", "indicator", "ethnic_group"], how="left"
+    )
+    hidden = survey["shown"].isna().to_numpy()
+    survey = survey.assign(
+        indicator=survey["indicator"].astype(int),
+        respondents=survey["shown"],
+        suppressed=survey["suppressed"].to_numpy() | hidden,
+    ).drop(columns="shown")
+    for column in ("pct", "ci_low", "ci_high"):
+        survey.loc[hidden, column] = np.nan
     return PublishedCounts(table.reset_index(drop=True), survey.reset_index(drop=True), policy)
 
 
-def feasible_range(published: np.ndarray, policy: Policy) -> tuple[np.ndarray, np.ndarray]:
-    """The exact counts each published count could have come from, as [low, high].
+def board_cells(cells: pd.DataFrame, policy: Policy) -> np.ndarray:
+    """Cells published exactly whatever their size: the board's, unless it is suppressed."""
+    if policy.suppress_board:
+        return np.zeros(len(cells), dtype=bool)
+    return (cells["measure"] == "board").to_numpy()
 
-    Examples
-    --------
-    >>> low, high = feasible_range(np.array([0, np.nan, 10, 105]), Policy())
-    >>> low.tolist(), high.tolist()
-    ([0.0, 1.0, 8.0, 103.0], [0.0, 7.0, 12.0, 107.0])
+
+def protect_totals(table: pd.DataFrame, clusters: dict, policy: Policy) -> pd.DataFrame:
+    """Secondary suppression by the policy's method, over every declared relation.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Cells with ``count`` as primary suppression left them and ``suppressed``.
+    clusters : dict
+        ``{cluster: (member, ...)}``.
+    policy : Policy
+        The method and thresholds.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with every further withheld cell blank and flagged.
     """
-    b = policy.rounding_base
-    low = np.maximum(np.ceil(published - b / 2), policy.max_suppressed + 1)
-    high = np.ceil(published + b / 2) - 1
-    low = np.where(published == 0, 0, low)
-    high = np.where(published == 0, 0, high)
-    low = np.where(np.isnan(published), 1, low)
-    high = np.where(np.isnan(published), policy.max_suppressed, high)
-    return low, high
-
-
-def _relations(table: pd.DataFrame, clusters: dict) -> list[tuple[pd.Series, pd.Series]]:
-    """(part -> total) links between cells: for each, the row of each part's total."""
-    key = ["entity", "year", "measure", "breakdown", "ethnic_group"]
-    # Each key column as integer codes, and a row's key as one mixed-radix integer,
-    # so a total is found by an integer lookup rather than by tuples of text.
-    labels = {k: pd.Index(pd.unique(table[k])) for k in key}
-    radix = [len(labels[k]) + 1 for k in key]
-
-    def encode(frame: pd.DataFrame) -> np.ndarray:
-        combined = np.zeros(len(frame), dtype=np.int64)
-        missing = np.zeros(len(frame), dtype=bool)
-        for k, r in zip(key, radix):
-            codes = labels[k].get_indexer(frame[k])
-            missing |= codes < 0
-            combined = combined * r + codes + 1
-        return np.where(missing, -1, combined)
-
-    lookup = pd.Index(encode(table))
-    links = []
-
-    def link(parts: pd.DataFrame, totals: pd.DataFrame):
-        rows = lookup.get_indexer(encode(totals))
-        ok = rows >= 0
-        links.append((parts.index.to_numpy()[ok], rows[ok]))
-
-    groups = table[table["ethnic_group"].isin(["White", "BME", "Unknown"])]
-    link(groups, groups.assign(ethnic_group="All"))
-    staff = table[(table["measure"] == "staff") & ~table["breakdown"].str.endswith("|All")]
-    link(staff, staff.assign(breakdown=staff["breakdown"].str.split("|").str[0] + "|All"))
-    sides = table[
-        (table["measure"] == "staff")
-        & table["breakdown"].isin(["Clinical|All", "Non-clinical|All"])
-    ]
-    link(sides, sides.assign(breakdown="All|All"))
-    board = table[table["measure"] == "board"]
-    for total, members in (
-        (
-            "Total board",
-            (
-                "voting-executive",
-                "voting-nonexecutive",
-                "nonvoting-executive",
-                "nonvoting-nonexecutive",
-            ),
-        ),
-        ("Voting", ("voting-executive", "voting-nonexecutive")),
-        ("Executive", ("voting-executive", "nonvoting-executive")),
-    ):
-        part = board[board["breakdown"].isin(members)]
-        link(part, part.assign(breakdown=total))
-    for measure, pooled in (("disciplinary", "disciplinary_2y"), ("staff", "staff_2y")):
-        part = table[table["measure"] == measure]
-        link(part, part.assign(measure=pooled))
-        link(part, part.assign(measure=pooled, year=part["year"] + 1))
-    member_of = {m: c for c, ms in clusters.items() for m in ms}
-    if member_of:
-        part = table[table["entity"].isin(member_of)]
-        link(part, part.assign(entity=part["entity"].map(member_of)))
-    return links
-
-
-def protect_totals(
-    table: pd.DataFrame, clusters: dict, policy: Policy, max_rounds: int = 10
-) -> pd.DataFrame:
-    """Secondary suppression: withhold any total that would pin a withheld part.
-
-    For each published total and its parts (groups in a total, bands in a
-    side, board seats in a board, members in a cluster, two years in a pool),
-    every exact value a withheld part could take is worked out from the
-    feasible ranges of the total and the other parts. Where fewer than two
-    values remain, the total is withheld too; repeated until nothing changes.
-    """
-    table = table.copy()
-    links = _relations(table, clusters)
-    for _ in range(max_rounds):
-        published = table["count"].to_numpy(dtype=float)
-        low, high = feasible_range(published, policy)
-        suppressed = table["suppressed"].to_numpy()
-        newly = np.zeros(len(table), dtype=bool)
-        for parts, totals in links:
-            frame = pd.DataFrame(
-                {
-                    "total": totals,
-                    "low": low[parts],
-                    "high": high[parts],
-                    "withheld": suppressed[parts],
-                }
-            )
-            sums = frame.groupby("total")[["low", "high"]].transform("sum")
-            t_low, t_high = low[totals], high[totals]
-            # Bounds on a part from the total minus the others' most and least.
-            part_low = np.maximum(frame["low"], t_low - (sums["high"] - frame["high"]))
-            part_high = np.minimum(frame["high"], t_high - (sums["low"] - frame["low"]))
-            pinned = frame["withheld"].to_numpy() & ((part_high - part_low) < 1).to_numpy()
-            newly[np.unique(totals[pinned])] = True
-        newly &= ~suppressed
-        if not newly.any():
-            break
-        table.loc[newly, "count"] = np.nan
-        table.loc[newly, "suppressed"] = True
-    return table
+    table = table.reset_index(drop=True)
+    frozen = board_cells(table, policy)
+    if policy.method == "rounding":
+        withheld = secondary.protect_rounded(table, clusters, policy, frozen)
+    else:
+        withheld = secondary.suppress(table, clusters, frozen)
+    return table.assign(
+        count=np.where(withheld, np.nan, table["count"].to_numpy(dtype=float)),
+        suppressed=withheld,
+    )

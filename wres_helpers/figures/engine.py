@@ -1,8 +1,8 @@
 """The heavy work, once per extract: load, count, and compute every entity's indicators.
 
 Reports read their slice of a cached result rather than recomputing it:
-:func:`extract_fingerprint` keys the cache on the extract's files (names,
-sizes, modification times) and the policy.
+:func:`extract_fingerprint` keys the cache on the extract's files (names and
+the SHA-256 hash of their bytes) and the policy.
 """
 
 from __future__ import annotations
@@ -41,6 +41,12 @@ class Engine:
         """Counts as the audience may see them (published counts for public)."""
         return (self.published if audience == "public" else self.exact).cells()
 
+    def not_collected_members(self, entity: str, year: int, table: str) -> list[str]:
+        """The organisations whose ``table`` for ``year`` was not collected, among
+        ``entity`` (a cluster's members, or an organisation itself), so that a
+        report can name those a pooled figure leaves out."""
+        return not_collected_members(self.extract, self.entities, entity, year, table)
+
 
 @contextlib.contextmanager
 def few_collections():
@@ -76,6 +82,36 @@ def _build(folder: str | Path, policy: Policy) -> Engine:
     return Engine(
         extract, counts, ents, exact, published, compute(exact, ents), compute(published, ents)
     )
+
+
+def not_collected_members(
+    extract: Extract, ents: counts_mod.Entities, entity: str, year: int, table: str
+) -> list[str]:
+    """Members of ``entity`` (or the organisation itself) that did not collect ``table``.
+
+    A table is not collected where ``not_collected`` lists it, or, in a
+    ``wres_return``, where its measures have no rows for the organisation and
+    year.
+
+    Parameters
+    ----------
+    extract : Extract
+        The validated extract.
+    ents : Entities
+        Its entities.
+    entity : str
+        A cluster or an organisation code.
+    year : int
+        The WRES year.
+    table : str
+        A table of the contract (``training``, ``disciplinary``, ``board``, ...).
+    """
+    family = counts_mod.family_of_table(table)
+    kind = ents.kind(entity)
+    members = ents.members(entity) if kind == "cluster" else [entity]
+    missing = counts_mod.missing(extract)
+    hit = missing[(missing["year"] == year) & (missing["family"] == family)]
+    return sorted(set(hit["org_code"]) & set(members))
 
 
 def indicators_for_extract(
@@ -119,13 +155,19 @@ def _indicators_for_extract(folder, audience, entities, years, policy) -> Indica
     return IndicatorTable(frame.reset_index(drop=True), table.audience, table.policy)
 
 
+def file_digest(path: Path) -> str:
+    """The SHA-256 hash of a file's bytes, read in blocks (hardware-accelerated on most CPUs)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 def extract_fingerprint(folder: str | Path, policy: Policy) -> str:
-    """A key that changes when any file of the extract, or the policy, changes."""
+    """A key that changes when any file of the extract, or the policy, changes.
+
+    Keyed on the files' bytes, not their sizes and times: ``cp -p``,
+    ``rsync -a`` and unzipping restore a modification time on changed data.
+    """
     folder = Path(folder).resolve()
-    parts = [
-        (p.name, p.stat().st_size, p.stat().st_mtime_ns)
-        for p in sorted(folder.iterdir())
-        if p.is_file()
-    ]
+    parts = [(p.name, file_digest(p)) for p in sorted(folder.iterdir()) if p.is_file()]
     blob = json.dumps([str(folder), parts, asdict(policy)], default=str)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from wres_helpers import vocab
+from wres_helpers.figures.columns import Cells, Q, katz, pct, rows
 from wres_helpers.figures.counts import Entities, entity_counts, with_totals
 from wres_helpers.figures.disclosure import (
     ExactCounts,
@@ -60,35 +61,14 @@ LIKELIHOODS = {
 NON_ADVERSE = (0.80, 1.25)
 #: Indicators 5, 6 and 8 measure bad experiences (lower is better); 7 a good one.
 SURVEY_HIGHER_IS_BETTER = {5: False, 6: False, 7: True, 8: False}
-INDICATOR1_BREAKDOWNS = list(vocab.STAFF_BREAKDOWNS) + [
-    "Clinical|All",
-    "Non-clinical|All",
-    "All|All",
-]
-INDICATOR9_BREAKDOWNS = ("Total board", "Voting", "Executive")
-
-
-@dataclass(frozen=True)
-class Q:
-    """A column of figures (one per entity-year of ``index``) with suppression flags."""
-
-    v: np.ndarray
-    s: np.ndarray
-    index: pd.Index
-
-    def __truediv__(self, other: Q) -> Q:
-        with np.errstate(invalid="ignore", divide="ignore"):
-            v = np.where(other.v > 0, self.v / np.where(other.v > 0, other.v, 1.0), np.nan)
-        return Q(v, self.s | other.s, self.index)
-
-    def __sub__(self, other: Q) -> Q:
-        return Q(self.v - other.v, self.s | other.s, self.index)
-
-    def __add__(self, other: Q) -> Q:
-        return Q(self.v + other.v, self.s | other.s, self.index)
-
-    def scale(self, factor: float) -> Q:
-        return Q(self.v * factor, self.s, self.index)
+INDICATOR1_BREAKDOWNS = (
+    list(vocab.STAFF_BREAKDOWNS)
+    + ["Clinical|All", "Non-clinical|All", "All|All"]
+    + list(vocab.SENIOR_BREAKDOWNS)
+)
+INDICATOR9_BREAKDOWNS = ("Total board", *vocab.BOARD_GROUPS)
+_GROUP_STATS = (("white", "White"), ("bme", "BME"), ("unknown", "Unknown"))
+_BROAD_STATS = tuple((g.lower(), g) for g in vocab.BROAD_GROUPS)
 
 
 @dataclass(frozen=True)
@@ -104,132 +84,27 @@ class IndicatorTable:
         return f if year is None else f[f["year"] == year]
 
 
-class _Cells:
-    """Counts pivoted wide: one row per entity and year, a column per cell."""
-
-    def __init__(self, cells: pd.DataFrame):
-        key = cells["measure"] + "/" + cells["breakdown"] + "/" + cells["ethnic_group"]
-        frame = cells.assign(key=key)
-        self.value = frame.pivot_table(
-            index=["entity", "year"],
-            columns="key",
-            values="count",
-            aggfunc="first",
-            dropna=False,
-            observed=True,
-        )
-        self.flag = frame.pivot_table(
-            index=["entity", "year"],
-            columns="key",
-            values="suppressed",
-            aggfunc="first",
-            observed=True,
-        )
-        self.index = self.value.index
-        self.flag = self.flag.reindex(index=self.index)
-        self._cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-
-    def _column(self, col: str) -> tuple[np.ndarray, np.ndarray]:
-        if col not in self._cache:
-            value = self.value[col].to_numpy(dtype=float, na_value=np.nan)
-            flag = self.flag[col].to_numpy(dtype=object) if col in self.flag.columns else None
-            flag = (
-                np.zeros(len(value), dtype=bool)
-                if flag is None
-                else np.array([bool(f) if f == f and f is not None else False for f in flag])
-            )
-            self._cache[col] = (value, flag)
-        return self._cache[col]
-
-    def has(self, measure: str, breakdown: str) -> np.ndarray:
-        """Whether each entity-year reported this measure and breakdown."""
-        for group in ("All", "White"):
-            col = f"{measure}/{breakdown}/{group}"
-            if col in self.value.columns:
-                value, flag = self._column(col)
-                return ~np.isnan(value) | flag
-        return np.zeros(len(self.index), dtype=bool)
-
-    def q(self, measure: str, breakdown: str, group: str) -> Q:
-        col = f"{measure}/{breakdown}/{group}"
-        if col not in self.value.columns:
-            return Q(
-                np.full(len(self.index), np.nan), np.zeros(len(self.index), dtype=bool), self.index
-            )
-        value, flag = self._column(col)
-        return Q(value, flag, self.index)
-
-
-def _rows(
-    indicator: int,
-    breakdown: str,
-    statistic: str,
-    q: Q,
-    present: np.ndarray,
-    ci: tuple[np.ndarray, np.ndarray] | None = None,
-) -> dict:
-    """One statistic for every entity-year that reported it, as columns of arrays."""
-    keep = np.asarray(present, dtype=bool)
-    suppressed = np.asarray(q.s, dtype=bool)[keep]
-    value = np.asarray(q.v, dtype=float)[keep]
-    n = len(value)
-    low = np.full(n, np.nan) if ci is None else np.asarray(ci[0], dtype=float)[keep]
-    high = np.full(n, np.nan) if ci is None else np.asarray(ci[1], dtype=float)[keep]
-    index = q.index[keep]
-    return {
-        "entity": index.get_level_values(0).to_numpy(),
-        "year": index.get_level_values(1).to_numpy(),
-        "indicator": np.full(n, indicator),
-        "breakdown": np.full(n, breakdown, dtype=object),
-        "statistic": np.full(n, statistic, dtype=object),
-        "value": np.where(suppressed, np.nan, value),
-        "ci_low": np.where(suppressed, np.nan, low),
-        "ci_high": np.where(suppressed, np.nan, high),
-        "suppressed": suppressed,
-    }
-
-
-def _pct(part: Q, whole: Q) -> tuple[Q, tuple[np.ndarray, np.ndarray]]:
-    share = (part / whole).scale(100)
-    low, high = wilson_interval(part.v, whole.v)
-    return share, (100 * low, 100 * high)
-
-
-def _katz(cases_a: Q, total_a: Q, cases_b: Q, total_b: Q) -> tuple[Q, np.ndarray, np.ndarray]:
-    """Relative likelihood (rate a / rate b) with scipy's Katz log-method 95% interval."""
-    from scipy.stats.contingency import relative_risk
-
-    value = (cases_a / total_a) / (cases_b / total_b)
-    n = len(value.v)
-    low, high = np.full(n, np.nan), np.full(n, np.nan)
-    arrays = [np.asarray(x.v, dtype=float) for x in (cases_a, total_a, cases_b, total_b)]
-    usable = np.isfinite(np.column_stack(arrays)).all(axis=1)
-    for i in np.flatnonzero(usable):
-        a, na, b, nb = (int(x[i]) for x in arrays)
-        if na <= 0 or nb <= 0 or b == 0 or a > na or b > nb:
-            continue
-        ci = relative_risk(a, na, b, nb).confidence_interval(0.95)
-        low[i], high[i] = ci.low, ci.high
-    # A likelihood whose denominator rate is zero is blank, not infinite.
-    v = np.where(np.isfinite(value.v), value.v, np.nan)
-    return Q(v, value.s, value.index), low, high
-
-
-def _indicator1(c: _Cells) -> list[dict]:
+def _indicator1(c: Cells) -> list[dict]:
     out = []
     for breakdown in INDICATOR1_BREAKDOWNS:
         present = c.has("staff", breakdown)
+        broad = present & c.has_group("staff", breakdown, vocab.BROAD_GROUPS[0])
         total = c.q("staff", breakdown, "All")
-        for stat, group in (("white", "White"), ("bme", "BME"), ("unknown", "Unknown")):
-            out.append(_rows(1, breakdown, f"{stat}_n", c.q("staff", breakdown, group), present))
-        out.append(_rows(1, breakdown, "total_n", total, present))
-        for stat, group in (("white", "White"), ("bme", "BME"), ("unknown", "Unknown")):
-            share, ci = _pct(c.q("staff", breakdown, group), total)
-            out.append(_rows(1, breakdown, f"{stat}_pct", share, present, ci))
+        for stat, group in _GROUP_STATS:
+            out.append(rows(1, breakdown, f"{stat}_n", c.q("staff", breakdown, group), present))
+        out.append(rows(1, breakdown, "total_n", total, present))
+        for stat, group in _GROUP_STATS:
+            share, ci = pct(c.q("staff", breakdown, group), total)
+            out.append(rows(1, breakdown, f"{stat}_pct", share, present, ci))
+        for stat, group in _BROAD_STATS:
+            out.append(rows(1, breakdown, f"{stat}_n", c.q("staff", breakdown, group), broad))
+        for stat, group in _BROAD_STATS:
+            share, ci = pct(c.q("staff", breakdown, group), total)
+            out.append(rows(1, breakdown, f"{stat}_pct", share, broad, ci))
     return out
 
 
-def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[dict]:
+def _likelihood(c: Cells, indicator: int, two_year: bool = False) -> list[dict]:
     spec = LIKELIHOODS[indicator]
     suffix = "_2y" if two_year else ""
     breakdown = "All|two-year" if two_year else "All"
@@ -240,7 +115,10 @@ def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[dict]
     else:
         measure = {3: "disciplinary", 4: "training"}[indicator] + suffix
         cases = {g: c.q(measure, "All", g) for g in ("White", "BME")}
-        totals = {g: c.q("staff" + suffix, "All|All", g) for g in ("White", "BME")}
+        totals = {
+            g: c.q("staff_2y", "All|All", g) if two_year else c.headcount(measure, g)
+            for g in ("White", "BME")
+        }
         present = c.has(measure, "All") & c.has("staff" + suffix, "All|All")
     if indicator == 2:
         listed = [
@@ -257,15 +135,15 @@ def _likelihood(c: _Cells, indicator: int, two_year: bool = False) -> list[dict]
             ("white_headcount", totals["White"]),
             ("bme_headcount", totals["BME"]),
         ]
-    out = [_rows(indicator, breakdown, stat, q, present) for stat, q in listed]
+    out = [rows(indicator, breakdown, stat, q, present) for stat, q in listed]
     for g, stem in (("White", "white"), ("BME", "bme")):
         rate = cases[g] / totals[g]
         low, high = wilson_interval(cases[g].v, totals[g].v)
-        out.append(_rows(indicator, breakdown, f"{stem}_rate", rate, present, (low, high)))
+        out.append(rows(indicator, breakdown, f"{stem}_rate", rate, present, (low, high)))
     first = spec["numerator"]
     second = "BME" if first == "White" else "White"
-    rr, low, high = _katz(cases[first], totals[first], cases[second], totals[second])
-    out.append(_rows(indicator, breakdown, "relative_likelihood", rr, present, (low, high)))
+    rr, low, high = katz(cases[first], totals[first], cases[second], totals[second])
+    out.append(rows(indicator, breakdown, "relative_likelihood", rr, present, (low, high)))
     return out
 
 
@@ -281,7 +159,7 @@ def _survey(survey: pd.DataFrame) -> list[dict]:
             g = groups[group]
             n = g["respondents"]
             out.append(
-                _rows(
+                rows(
                     indicator,
                     "All",
                     f"{stem}_respondents",
@@ -292,7 +170,7 @@ def _survey(survey: pd.DataFrame) -> list[dict]:
         for group, stem in (("White", "white"), ("BME", "bme")):
             g = groups[group]
             out.append(
-                _rows(
+                rows(
                     indicator,
                     "All",
                     f"{stem}_pct",
@@ -308,22 +186,22 @@ def _survey(survey: pd.DataFrame) -> list[dict]:
     return out
 
 
-def _indicator9(c: _Cells) -> list[dict]:
+def _indicator9(c: Cells) -> list[dict]:
     out = []
-    workforce = c.q("staff", "All|All", "BME")
-    workforce_total = c.q("staff", "All|All", "All")
-    workforce_pct, workforce_ci = _pct(workforce, workforce_total)
+    workforce = c.headcount("board", "BME")
+    workforce_total = c.headcount("board", "All")
+    workforce_pct, workforce_ci = pct(workforce, workforce_total)
     for breakdown in INDICATOR9_BREAKDOWNS:
         present = c.has("board", breakdown) & c.has("staff", "All|All")
         board_n = c.q("board", breakdown, "All")
         board_bme = c.q("board", breakdown, "BME")
-        board_pct, board_ci = _pct(board_bme, board_n)
+        board_pct, board_ci = pct(board_bme, board_n)
         out += [
-            _rows(9, breakdown, "board_n", board_n, present),
-            _rows(9, breakdown, "board_bme_n", board_bme, present),
-            _rows(9, breakdown, "board_bme_pct", board_pct, present, board_ci),
-            _rows(9, breakdown, "workforce_bme_pct", workforce_pct, present, workforce_ci),
-            _rows(9, breakdown, "difference_pp", board_pct - workforce_pct, present),
+            rows(9, breakdown, "board_n", board_n, present),
+            rows(9, breakdown, "board_bme_n", board_bme, present),
+            rows(9, breakdown, "board_bme_pct", board_pct, present, board_ci),
+            rows(9, breakdown, "workforce_bme_pct", workforce_pct, present, workforce_ci),
+            rows(9, breakdown, "difference_pp", board_pct - workforce_pct, present),
         ]
     return out
 
@@ -351,7 +229,7 @@ def compute(
     """
     if not isinstance(counts, (ExactCounts, PublishedCounts)):
         raise TypeError("indicators are computed from ExactCounts or PublishedCounts only")
-    cells = _Cells(counts.cells())
+    cells = Cells(counts.cells())
     parts = _indicator1(cells)
     for indicator in (2, 3, 4):
         parts += _likelihood(cells, indicator)
@@ -377,7 +255,7 @@ def exact_counts(counts: pd.DataFrame, ents: Entities, policy: Policy = Policy()
     clusters = tuple(
         (c, tuple(ents.members(c))) for c in t.loc[t["entity_type"] == "cluster", "entity"]
     )
-    return ExactCounts(with_totals(entity_counts(counts, ents)), policy, clusters)
+    return ExactCounts(with_totals(entity_counts(counts, ents), dict(clusters)), policy, clusters)
 
 
 def indicator_table(

@@ -18,7 +18,9 @@ from wres_helpers.figures.indicators import NON_ADVERSE  # noqa: E402
 from wres_helpers.report.formatting import PALETTE, figure, fmt, missing, table  # noqa: E402
 
 sns.set_theme(style="whitegrid", context="notebook")
-plt.rcParams.update({"figure.dpi": 96, "svg.hashsalt": "wres", "font.size": 11})
+plt.rcParams.update(
+    {"figure.dpi": 96, "svg.hashsalt": "wres", "font.size": 11, "text.parse_math": False}
+)
 
 
 def _ok(v) -> bool:

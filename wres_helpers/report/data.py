@@ -3,12 +3,16 @@
 A public :class:`ReportData` is built only from published figures (the
 public indicator table and published counts), so nothing a public report
 shows, charts or says can reach an exact small count. The cache is a pickle
-under ``outputs/.cache``, keyed on the extract's files and the policy.
+under ``outputs/.cache``, keyed on the hash of the extract's files and the
+policy; it is read only from a folder that no other user can write
+(:func:`check_cache_folder`), since unpickling runs whatever the file says.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,8 +243,37 @@ def load(path: Path) -> ReportData:
     return load_pickle(path)
 
 
+def check_cache_folder(folder: Path) -> None:
+    """Refuse a cache folder that another user owns or could write (or reach: files in a
+    folder only its owner can enter are safe whatever their own mode).
+
+    Raises
+    ------
+    PermissionError
+        Naming the folder: a pickle from it could run anyone's code.
+    """
+    info = folder.lstat()
+    if (
+        info.st_uid != os.getuid()
+        or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        or stat.S_ISLNK(info.st_mode)
+    ):
+        raise PermissionError(
+            1, "the cache may be written by another user; delete it or use your own", str(folder)
+        )
+
+
+def own_cache_folder(folder: Path) -> None:
+    """Make the cache folder, readable and writable by its owner only."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder.stat().st_uid == os.getuid():
+        folder.chmod(0o700)
+    check_cache_folder(folder)
+
+
 def load_pickle(path: Path):
-    """Read a cache file this toolkit wrote (never one from elsewhere)."""
+    """Read a cache file this toolkit wrote, from a folder no other user can write."""
+    check_cache_folder(Path(path).parent)
     with open(path, "rb") as handle:
         return pickle.load(handle)
 
@@ -253,6 +286,7 @@ def prepare(
 
     out: dict[str, Path | ReportData] = {}
     if cache_dir is not None:
+        own_cache_folder(Path(cache_dir))
         key = extract_fingerprint(extract, policy)
         paths = {a: cache_path(cache_dir, key, a) for a in ("internal", "public", "ids")}
         if all(p.exists() for p in paths.values()):

@@ -169,11 +169,25 @@ def part(name: str, *args) -> str:
     return str(_macro(name)(*args))
 
 
-SUPPRESSION_NOTE = (
-    "[c] marks a figure withheld to protect confidentiality: counts from 1 to "
-    "{max} are not published, other counts are rounded to the nearest {base}, "
-    "and every rate, percentage and likelihood is computed from the rounded "
-    "counts. Staff-survey percentages are withheld where fewer than {survey} "
-    "staff in a group responded. Figures may not sum to totals because of "
-    "rounding."
-)
+def suppression_note(policy) -> str:
+    """What ``[c]`` means and the policy a public report was made under, in words.
+
+    Examples
+    --------
+    >>> from wres_helpers.figures.disclosure import Policy
+    >>> "rounded to the nearest 5" in suppression_note(Policy(method="rounding"))
+    True
+    >>> "exact" in suppression_note(Policy())
+    True
+    """
+    how = (
+        "Every rate, percentage and likelihood is computed from the rounded counts, so "
+        "figures may not sum to totals."
+        if policy.method == "rounding"
+        else "Every figure shown is the exact figure; a figure resting on a withheld count "
+        "is withheld with it."
+    )
+    return (
+        "[c] marks a figure withheld to protect confidentiality. Disclosure policy: "
+        f"{policy.describe()}. {how}"
+    )

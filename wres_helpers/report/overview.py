@@ -11,7 +11,7 @@ import datetime as dt
 from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
 from wres_helpers.report import charts, comparators, narrative
 from wres_helpers.report.figure import Figure
-from wres_helpers.report.formatting import SUPPRESSION_NOTE, note, para, part, table
+from wres_helpers.report.formatting import note, para, part, suppression_note, table
 
 #: The internal report's warning under its header.
 INTERNAL_NOTE = (
@@ -75,12 +75,7 @@ def header(report) -> str:
     )
     out = part("header", report.title(), lede)
     if report.public:
-        p = report.data.policy
-        out += note(
-            SUPPRESSION_NOTE.format(
-                max=p.max_suppressed, base=p.rounding_base, survey=p.survey_min_respondents
-            )
-        )
+        out += note(suppression_note(report.data.policy))
     else:
         out += note(INTERNAL_NOTE, "caution")
     intro = report.params.narrative.get("introduction")

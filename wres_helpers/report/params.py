@@ -1,24 +1,52 @@
-"""Params files: one YAML per report, layered on the nearest ``_defaults.yaml``.
+"""Params files: one YAML per report, layered on a ``_defaults.yaml``.
 
 Validated with pydantic before any notebook starts: papermill only warns
 about a misspelt parameter, so an unknown key or a wrong type here is an
 error naming the file and the key.
+
+A params file is untrusted input. It is read with a safe loader that refuses
+YAML aliases (a few hundred bytes of aliases expand to gigabytes) and only
+up to :data:`MAX_PARAMS_BYTES`; it cannot name a notebook (the report type
+chooses one of the project's own; only ``wres run --notebook`` runs another);
+and its defaults come only from a ``_defaults.yaml`` in its own folder, or
+the project's ``params/_defaults.yaml`` for files under the project's
+``params/``. ``wres params`` writes files with a YAML emitter, never by
+formatting strings, so a value from the extract is always data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from wres_helpers.problems import InputError, Problem
 
 DEFAULTS_NAME = "_defaults.yaml"
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+PROJECT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = PROJECT / "notebooks"
+PROJECT_PARAMS = PROJECT / "params"
 REPORT_TYPES = ("provider", "commissioner", "cluster")
+#: A params file larger than this is refused unread (real ones are a few kilobytes).
+MAX_PARAMS_BYTES = 1_000_000
+#: The suffixes of params files, in any case.
+PARAMS_SUFFIXES = (".yaml", ".yml")
+#: The narrative keys a report shows: its introduction and one per indicator.
+NARRATIVE_KEYS = ("introduction", *(f"indicator{i}" for i in range(1, 10)))
+#: Whole numbers in params: a YAML ``true`` is not the number 1.
+Int = Annotated[int, Strict()]
 
 
 class Action(BaseModel):
@@ -26,7 +54,7 @@ class Action(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     action: str
-    indicator: int | None = Field(None, ge=1, le=9)
+    indicator: Int | None = Field(None, ge=1, le=9)
     owner: str = ""
     due: dt.date | None = None
     status: str = "Not started"
@@ -49,29 +77,30 @@ class ReportParams(BaseModel):
     """Everything one report needs. The first four keys are the contract's."""
 
     model_config = ConfigDict(extra="forbid")
-    entity: str = Field(description="an org_code, or a cluster code")
-    year: int = Field(ge=1948, le=2100)
+    entity: str = Field(
+        pattern=r"^[A-Za-z0-9]{1,20}$", description="an org_code, or a cluster code"
+    )
+    year: Int = Field(ge=1948, le=2100)
     extract: str = Field(description="the extract folder (relative to the params file)")
     audience: Literal["internal", "public"]
     report_type: Literal["provider", "commissioner", "cluster"] | None = None
-    notebook: str | None = Field(
-        None,
-        description="a notebook of your own, instead of the "
-        "report type's (relative to the params file)",
-    )
-    cell_timeout: int = Field(600, ge=1, description="seconds a notebook cell may run")
+    cell_timeout: Int = Field(600, ge=1, description="seconds a notebook cell may run")
     title: str | None = None
     contact: str | None = Field(
         None, description="who to contact about the report (the spreadsheets' cover sheet)"
     )
     report_date: dt.date | None = None
     publication_deadline: dt.date | None = None
-    comparison_year: int | None = None
-    max_suppressed: int = Field(7, ge=0)
-    rounding_base: int = Field(5, ge=1)
-    survey_min_respondents: int = Field(11, ge=0)
-    caution_below: int = Field(50, ge=0, description="denominators below this get a caution")
-    self_report_flag_pct: float = Field(
+    comparison_year: Int | None = None
+    max_suppressed: Int = Field(7, ge=0)
+    rounding_base: Int = Field(5, ge=1)
+    survey_min_respondents: Int = Field(11, ge=0)
+    method: Literal["suppression", "rounding"] = Field(
+        "suppression", description="public figures: cell suppression, or rounded counts"
+    )
+    suppress_board: StrictBool = Field(False, description="withhold small board counts too")
+    caution_below: Int = Field(50, ge=0, description="denominators below this get a caution")
+    self_report_flag_pct: Annotated[float, Strict()] | Int = Field(
         10.0, ge=0, le=100, description="flag a table whose unknown share is above this"
     )
     indicator3_two_year: bool = False
@@ -80,6 +109,18 @@ class ReportParams(BaseModel):
     last_year_actions: list[Action] = Field(default_factory=list)
     due_regard: dict[str, str] = Field(default_factory=dict)
     pro_forma: dict[str, ProForma] = Field(default_factory=dict)
+    narrative_numbers: list[Annotated[float, Strict()] | Int] = Field(
+        default_factory=list,
+        description="numbers in the narrative that are not staff figures (public reports)",
+    )
+
+    @field_validator("narrative")
+    @classmethod
+    def _narrative_keys(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(NARRATIVE_KEYS))
+        if unknown:
+            raise ValueError(f"unknown narrative keys {unknown}; use {list(NARRATIVE_KEYS)}")
+        return value
 
     @model_validator(mode="after")
     def _years(self):
@@ -96,7 +137,7 @@ class ReportParams(BaseModel):
     def options(self) -> dict:
         """Everything but the contract's four keys, JSON-ready, for the notebook."""
         data = self.model_dump(mode="json")
-        for key in ("entity", "year", "extract", "audience", "notebook", "cell_timeout"):
+        for key in ("entity", "year", "extract", "audience", "cell_timeout", "narrative_numbers"):
             data.pop(key)
         return data
 
@@ -112,24 +153,66 @@ BROWN_PRINCIPLES = {
 }
 
 
-def _nearest_defaults(path: Path) -> Path | None:
-    for folder in [path.parent, *path.parent.parents][:3]:
-        candidate = folder / DEFAULTS_NAME
-        if candidate.is_file():
-            return candidate
-    return None
+def _defaults_for(path: Path) -> Path | None:
+    """The params file's own folder's ``_defaults.yaml``, else the project's for its files."""
+    own = path.parent / DEFAULTS_NAME
+    if own.is_file():
+        return own
+    project = PROJECT_PARAMS / DEFAULTS_NAME
+    inside = path.resolve().is_relative_to(PROJECT_PARAMS.resolve())
+    return project if inside and project.is_file() else None
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses anchors and aliases (a few bytes can expand to gigabytes)."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.YAMLError("anchors and aliases (& and *) are not allowed in params")
+        return super().compose_node(parent, index)
 
 
 def _read_yaml(path: Path) -> dict:
+    """One YAML mapping, read safely and within :data:`MAX_PARAMS_BYTES`."""
+
+    def problem(message: str) -> InputError:
+        return InputError([Problem(str(path), None, None, None, message)])
+
+    if path.stat().st_size > MAX_PARAMS_BYTES:
+        raise problem(f"is larger than {MAX_PARAMS_BYTES:,} bytes; is it a params file?")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise InputError(
-            [Problem(path.name, None, None, None, f"is not valid YAML ({type(err).__name__})")]
-        ) from None
+        with open(path, "rb") as handle:
+            text = handle.read(MAX_PARAMS_BYTES + 1).decode("utf-8")
+        data = yaml.load(text, Loader=_NoAliasLoader) or {}
+    except yaml.YAMLError as err:
+        reason = "" if isinstance(err, yaml.MarkedYAMLError) else f": {err}"
+        raise problem(f"is not valid YAML ({type(err).__name__}{reason})") from None
+    except (UnicodeDecodeError, RecursionError):
+        raise problem("is not UTF-8 YAML text") from None
     if not isinstance(data, dict):
-        raise InputError([Problem(path.name, None, None, None, "must be a mapping of keys")])
+        raise problem("must be a mapping of keys")
     return data
+
+
+def _schema_problems(path: Path, err: ValidationError) -> list[Problem]:
+    def message(e) -> str:
+        if e["type"] == "extra_forbidden" and e["loc"] == ("notebook",):
+            return "a params file cannot name a notebook (use wres run --notebook)"
+        if e["type"] == "extra_forbidden":
+            return "unknown key (not a report parameter)"
+        return e["msg"]
+
+    return [
+        Problem(
+            str(path),
+            None,
+            ".".join(str(x) for x in e["loc"]) or None,
+            None if e["type"] == "missing" else repr(e.get("input"))[:60],
+            message(e),
+        )
+        for e in err.errors()
+    ]
 
 
 def load_params(path: str | Path) -> ReportParams:
@@ -144,43 +227,22 @@ def load_params(path: str | Path) -> ReportParams:
     """
     path = Path(path)
     merged: dict = {}
-    defaults = _nearest_defaults(path)
+    defaults = _defaults_for(path)
     if defaults is not None and defaults.resolve() != path.resolve():
         merged.update(_read_yaml(defaults))
     merged.update(_read_yaml(path))
     try:
         params = ReportParams(**merged)
     except ValidationError as err:
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    None,
-                    ".".join(str(x) for x in e["loc"]) or None,
-                    None if e["type"] == "missing" else repr(e.get("input"))[:60],
-                    "unknown key (not a report parameter)"
-                    if e["type"] == "extra_forbidden"
-                    else e["msg"],
-                )
-                for e in err.errors()
-            ]
-        ) from None
+        raise InputError(_schema_problems(path, err)) from None
     extract = Path(params.extract)
     if not extract.is_absolute():
         extract = (path.parent / extract).resolve()
-    update = {"extract": str(extract)}
-    if params.notebook:
-        notebook = Path(params.notebook)
-        update["notebook"] = str(
-            notebook if notebook.is_absolute() else (path.parent / notebook).resolve()
-        )
-    return params.model_copy(update=update)
+    return params.model_copy(update={"extract": str(extract)})
 
 
 def notebook_for(params: ReportParams, entity_type: str | None = None) -> Path:
-    """The notebook that renders this report."""
-    if params.notebook:
-        return Path(params.notebook)
+    """The project's notebook for this report's type (a params file cannot choose another)."""
     kind = params.report_type or report_type_of(entity_type or "trust")
     return NOTEBOOKS / f"{kind}.ipynb"
 
@@ -197,42 +259,3 @@ def report_name(params: ReportParams) -> str:
     """A report's predictable file stem: ``<entity>-<year>``."""
     safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in params.entity)
     return f"{safe}-{params.year}"
-
-
-def write_params_files(
-    extract: str | Path, out: str | Path, audience: str, year: int | None
-) -> list[Path]:
-    """``wres params``: one params file per organisation and cluster of the extract."""
-    from wres_helpers.extract.validate import load_extract
-    from wres_helpers.figures.counts import aggregate, entities
-
-    loaded = load_extract(extract)
-    counts = aggregate(loaded)
-    year = year or int(counts["year"].max())
-    ents = entities(loaded).table
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    rel = Path(_relative(Path(extract).resolve(), out.resolve()))
-    written = []
-    for row in ents.itertuples(index=False):
-        data = {
-            "entity": row.entity,
-            "year": year,
-            "extract": str(rel),
-            "audience": audience,
-            "report_type": report_type_of(row.entity_type),
-        }
-        path = out / f"{row.entity}-{year}-{audience}.yaml"
-        path.write_text(
-            f"# {row.entity_name}: WRES report for {year} ({audience})\n"
-            + yaml.safe_dump(data, sort_keys=False),
-            encoding="utf-8",
-        )
-        written.append(path)
-    return written
-
-
-def _relative(target: Path, start: Path) -> str:
-    import os
-
-    return os.path.relpath(target, start)

@@ -95,7 +95,7 @@ class Report:
         )
         if report_data:
             return cls(params, load(Path(report_data)))
-        policy = Policy(params.max_suppressed, params.rounding_base, params.survey_min_respondents)
+        policy = Policy.of(params)
         data = prepare(extract, policy, None)[audience]
         return cls(params, data if isinstance(data, ReportData) else load(data))
 

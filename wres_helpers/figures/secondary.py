@@ -1,0 +1,199 @@
+"""Secondary suppression: no withheld count may be worked out from what is published.
+
+Both methods read the one declaration of relations
+(:func:`wres_helpers.figures.relations.instances`) and work on every relation
+instance at once with array operations, so a national extract takes seconds.
+
+Under cell suppression, wherever an instance has exactly one withheld cell, a
+further cell of it is withheld: the smallest other nonzero part, or else the
+total ("lose least"); a White or BME count that a headline likelihood rests on
+(indicators 2-4) is the last choice, since withholding it loses the
+likelihood. This is repeated until no instance has exactly one withheld cell,
+so that no count can be solved for from a single relation; each round
+withholds at least one more cell, so there are at most as many rounds as
+cells. Organisations are settled first, each from its own cells only, so that
+an organisation's figures never depend on which others share its extract;
+clusters are settled second, withholding only cluster cells, and only those
+that some withheld member cell already protects.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from wres_helpers.figures import relations
+
+
+class DisclosureError(RuntimeError):
+    """Secondary suppression found a withheld cell it cannot protect."""
+
+
+def complements(
+    values: np.ndarray,
+    withheld: np.ndarray,
+    rel: relations.Instances,
+    eligible: np.ndarray,
+    headline: np.ndarray | None = None,
+) -> np.ndarray:
+    """Withhold complementary cells until no instance has exactly one withheld cell.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Each cell's count (only cells not withheld are read).
+    withheld : numpy.ndarray of bool
+        Cells withheld so far.
+    rel : Instances
+        The relation instances over the cells.
+    eligible : numpy.ndarray of bool
+        Cells that may be withheld as complements.
+    headline : numpy.ndarray of bool, optional
+        Cells a headline likelihood rests on: chosen only where no other cell can be.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        The cells withheld, a superset of ``withheld``.
+
+    Raises
+    ------
+    DisclosureError
+        Where an instance with one withheld cell has no cell left to withhold.
+    """
+    withheld = withheld.copy()
+    cell, inst = rel.cell, rel.instance
+    positive = np.nan_to_num(values, nan=0.0) > 0
+    for _ in range(len(values) + 1):
+        seen = np.bincount(inst, weights=withheld[cell], minlength=len(rel))
+        needy = seen == 1
+        if not needy.any():
+            return withheld
+        cand = np.flatnonzero(needy[inst] & ~withheld[cell] & eligible[cell] & positive[cell])
+        costly = np.zeros(len(cand), bool) if headline is None else headline[cell[cand]]
+        order = np.lexsort((values[cell[cand]], rel.is_total[cand], costly, inst[cand]))
+        cand = cand[order]
+        chosen_inst, first = np.unique(inst[cand], return_index=True)
+        stuck = np.setdiff1d(np.flatnonzero(needy), chosen_inst)
+        if len(stuck):
+            raise DisclosureError(
+                f"{len(stuck)} relation(s), e.g. '{rel.family[stuck[0]]}', have one withheld "
+                "cell and no other cell that may be withheld"
+            )
+        withheld[cell[cand[first]]] = True
+    raise DisclosureError("secondary suppression did not settle")  # each round adds a cell
+
+
+def suppress(table: pd.DataFrame, clusters: dict, frozen: np.ndarray) -> np.ndarray:
+    """Cell suppression's secondary step over a published cell table.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Cells (rows 0..n-1) with ``count`` (NaN where withheld) and ``suppressed``.
+    clusters : dict
+        ``{cluster: (member, ...)}``.
+    frozen : numpy.ndarray of bool
+        Cells never withheld (the board, unless it is suppressed like any count).
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        Every withheld cell.
+    """
+    values = table["count"].to_numpy(dtype=float)
+    withheld = table["suppressed"].to_numpy(dtype=bool)
+    rel = relations.instances(table, clusters)
+    in_cluster = table["entity"].isin(set(dict(clusters))).to_numpy()
+    # Organisations: only instances wholly within one organisation's cells.
+    touches = np.bincount(rel.instance, weights=in_cluster[rel.cell], minlength=len(rel)) > 0
+    keep = ~touches[rel.instance]
+    own = relations.Instances(rel.cell[keep], rel.instance[keep], rel.is_total[keep], rel.family)
+    headline = headline_cells(table)
+    withheld = complements(values, withheld, own, ~frozen & ~in_cluster, headline)
+    # Clusters: a cluster cell may be withheld where a member's cell already is.
+    across = np.isin(rel.family, [f.name for f in relations.FAMILIES if f.across_members])
+    member_row = across[rel.instance] & ~rel.is_total
+    protected = (
+        np.bincount(
+            rel.instance[member_row], weights=withheld[rel.cell[member_row]], minlength=len(rel)
+        )
+        > 0
+    )
+    total_row = across[rel.instance] & rel.is_total & protected[rel.instance]
+    eligible = np.zeros(len(table), dtype=bool)
+    eligible[rel.cell[total_row]] = True
+    return complements(values, withheld, rel, eligible & ~frozen, headline)
+
+
+#: The counts indicators 2-4 rest on: their White and BME cases and denominators.
+HEADLINE_MEASURES = ("shortlisted", "appointed", "disciplinary", "training", "disciplinary_2y")
+
+
+def headline_cells(table: pd.DataFrame) -> np.ndarray:
+    """Cells that the headline likelihoods (indicators 2-4) rest on.
+
+    Withholding one loses a likelihood, its interval and its verdict, where
+    withholding the group's ``All`` or ``Unknown`` loses at most a
+    self-reporting rate; so they are the last choice of complement.
+    """
+    group = table["ethnic_group"].isin(["White", "BME"]).to_numpy()
+    events = table["measure"].isin(HEADLINE_MEASURES).to_numpy()
+    staff = (
+        table["measure"].isin(["staff", "staff_2y"]) & (table["breakdown"] == "All|All")
+    ).to_numpy()
+    return group & (events | staff)
+
+
+def feasible_range(published: np.ndarray, policy) -> tuple[np.ndarray, np.ndarray]:
+    """Under rounding, the exact counts each published count could have come from.
+
+    Examples
+    --------
+    >>> from wres_helpers.figures.disclosure import Policy
+    >>> low, high = feasible_range(np.array([0, np.nan, 10, 105]), Policy(method="rounding"))
+    >>> low.tolist(), high.tolist()
+    ([0.0, 1.0, 8.0, 103.0], [0.0, 7.0, 12.0, 107.0])
+    """
+    b = policy.rounding_base
+    low = np.maximum(np.ceil(published - b / 2), policy.max_suppressed + 1)
+    high = np.ceil(published + b / 2) - 1
+    low = np.where(published == 0, 0, low)
+    high = np.where(published == 0, 0, high)
+    low = np.where(np.isnan(published), 1, low)
+    high = np.where(np.isnan(published), policy.max_suppressed, high)
+    return low, high
+
+
+def protect_rounded(table: pd.DataFrame, clusters: dict, policy, frozen: np.ndarray) -> np.ndarray:
+    """Rounding's secondary step: withhold any total that would pin a withheld part.
+
+    For each instance, every exact value a withheld part could take is worked
+    out from the feasible ranges of the total and the other parts; where fewer
+    than two remain, the total is withheld too. Repeated until nothing changes
+    (each round withholds at least one more cell, so at most as many rounds as
+    cells).
+    """
+    published = table["count"].to_numpy(dtype=float).copy()
+    withheld = table["suppressed"].to_numpy(dtype=bool).copy()
+    rel = relations.instances(table, clusters)
+    parts = ~rel.is_total
+    total_cell = np.full(len(rel), -1)
+    total_cell[rel.instance[rel.is_total]] = rel.cell[rel.is_total]
+    p_cell, p_inst = rel.cell[parts], rel.instance[parts]
+    for _ in range(len(table) + 1):
+        low, high = feasible_range(published, policy)
+        sum_low = np.bincount(p_inst, weights=low[p_cell], minlength=len(rel))
+        sum_high = np.bincount(p_inst, weights=high[p_cell], minlength=len(rel))
+        t = total_cell[p_inst]
+        part_low = np.maximum(low[p_cell], low[t] - (sum_high[p_inst] - high[p_cell]))
+        part_high = np.minimum(high[p_cell], high[t] - (sum_low[p_inst] - low[p_cell]))
+        pinned = withheld[p_cell] & (part_high - part_low < 1)
+        newly = np.zeros(len(table), dtype=bool)
+        newly[t[pinned]] = True
+        newly &= ~withheld & ~frozen
+        if not newly.any():
+            return withheld
+        withheld |= newly
+        published[newly] = np.nan
+    raise DisclosureError("rounding protection did not settle")  # each round adds a cell
