@@ -24,7 +24,7 @@ from wres_helpers.report import (
 )
 from wres_helpers.report.data import ReportData, load, prepare
 from wres_helpers.report.figure import PUBLICATION_RULE, Figure
-from wres_helpers.report.formatting import SUPPRESSION_NOTE, contents, missing, para, section
+from wres_helpers.report.formatting import contents, missing, para, section, suppression_note
 from wres_helpers.report.params import ReportParams, report_type_of
 from wres_helpers.report.sections import PROVIDER, Section, section_by_ident
 
@@ -167,11 +167,8 @@ class Report:
             "headline": {str(k): v for k, v in self.headline().items()},
         }
         if self.public:
-            p = self.data.policy
             entry["contact"] = self.params.contact
-            entry["disclosure"] = SUPPRESSION_NOTE.format(
-                max=p.max_suppressed, base=p.rounding_base, survey=p.survey_min_respondents
-            )
+            entry["disclosure"] = suppression_note(self.data.policy)
         if self.kind == "cluster":
             headers, rows = member_matrix.matrix(self.data, self.entity, self.year)
             entry["matrix"] = {"headers": headers, "rows": rows}
