@@ -213,3 +213,20 @@ def test_the_index_works_without_javascript_by_type_and_region():
     assert 'href="#region-london"' in html and 'id="region-no-region-given"' in html
     assert "Alpha &lt;Trust&gt;" in html and "<Trust>" not in html
     assert 'data-search="alpha &lt;trust&gt; ra1"' in html
+
+
+def test_the_audit_reads_a_spreadsheets_counts_as_a_pages(tmp_path):
+    from wres_helpers.batch.audit import audit_xlsx
+    from wres_helpers.figures.disclosure import Policy
+    from wres_helpers.report.spreadsheet import CoverInfo, SheetTable, write_spreadsheet
+
+    frame = pd.DataFrame(
+        {"Group": ["Staff in post", "Voting"], "Total": [3, 4], "Note": ["RX9-S1", "ok"]}
+    )
+    cover = CoverInfo("T", "2023", "S", "C", "D")
+    path = write_spreadsheet(tmp_path / "t.xlsx", [SheetTable("T", frame)], cover)
+    found = [str(f) for f in audit_xlsx(path, {"RX9-S1"}, Policy())]
+    # 3 staff (1 to 7) is a count that must be withheld; 4 voting board members are published
+    # exactly (board members hold public office); RX9-S1 is an identifier from the extract.
+    assert len(found) == 2
+    assert any("a count of 3" in f for f in found) and any("'RX9-S1'" in f for f in found)

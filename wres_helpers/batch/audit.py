@@ -420,30 +420,36 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     return found
 
 
-def audit_xlsx(path: Path, ids: set[str], policy: Policy) -> list[Finding]:
-    """A spreadsheet's cells read as text: no identifier, no count from 1 to the limit.
+def _sheet_table(rows: list[list[str]]) -> dict:
+    """A sheet's table: its heading row (the first of two cells or more) and the rows below."""
+    for k, row in enumerate(rows):
+        if sum(1 for c in row if c) > 1:
+            return {"headers": row, "rows": rows[k + 1 :]}
+    return {"headers": [], "rows": []}
 
-    A count is a whole number in a column whose heading names a count (as
-    for a page's tables); every other cell is checked for identifiers.
+
+def audit_xlsx(path: Path, ids: set[str], policy: Policy) -> list[Finding]:
+    """A spreadsheet's cells read as text: no identifier, and counts checked as a page's are.
+
+    Each sheet's table (a gptables sheet: title lines, then one table) goes
+    through the same count check as a page's tables; every cell of every
+    sheet is checked for identifiers.
     """
     from openpyxl import load_workbook
 
     found = []
     book = load_workbook(path, read_only=True, data_only=True)
-    for sheet in book.worksheets:
-        headings: list[str] = []
-        for r, row in enumerate(sheet.iter_rows(values_only=True), 1):
-            texts = ["" if v is None else str(v).strip() for v in row]
-            if not headings and any(t.lower() in COUNT_HEADINGS for t in texts):
-                headings = [t.lower() for t in texts]
-                continue
-            for heading, text in zip(headings or [""] * len(texts), texts):
-                where = f"sheet {sheet.title!r}, row {r}"
-                if heading in COUNT_HEADINGS and re.fullmatch(r"\d+", text):
-                    if 1 <= int(text) <= policy.max_suppressed:
-                        found.append(Finding(path.name, where, f"a count of {text}"))
-            for token in {t for text in texts for t in re.findall(r"[\w-]+", text)} & ids:
-                found.append(Finding(path.name, where, f"an identifier: {token!r}"))
+    for index, sheet in enumerate(book.worksheets, 1):
+        rows = [
+            ["" if v is None else str(v).strip() for v in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        found += _table_counts(
+            f"{path.name}, sheet {sheet.title!r}", index, _sheet_table(rows), policy
+        )
+        tokens = {t for row in rows for text in row for t in re.findall(r"[\w-]+", text)}
+        for token in sorted(tokens & ids):
+            found.append(Finding(path.name, f"sheet {sheet.title!r}", f"an identifier: {token!r}"))
     book.close()
     return found
 
