@@ -7,6 +7,7 @@ from conftest import example_extract
 
 from wres_helpers.batch.audit import audit_folder
 from wres_helpers.cli import main
+from wres_helpers.figures.disclosure import Policy
 
 
 @pytest.fixture
@@ -106,3 +107,44 @@ def test_cli_audit_exits_non_zero_on_a_leak(public, capsys):
     plant(folder, "<pre>Traceback (most recent call last):</pre>")
     assert main(["audit", str(folder)]) == 1
     assert "traceback" in capsys.readouterr().out
+
+
+def _page_with_count(folder, count: int, name: str = "X1-2023.html"):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(
+        "<html><body><main><table><thead><tr><th>Group</th><th>BME</th></tr></thead>"
+        f"<tr><td>Band 5</td><td>{count}</td></tr></table></main></body></html>"
+    )
+
+
+def test_each_page_is_audited_against_its_own_policy(tmp_path):
+    # A count of 9 is publishable under the default rule (1-7 withheld) but not
+    # under a report whose params withhold counts from 1 to 10.
+    folder = tmp_path / "public"
+    _page_with_count(folder, 9)
+    assert audit_folder(folder) == []
+    strict = Policy(max_suppressed=10)
+    findings = audit_folder(folder, policies={"X1-2023.html": strict})
+    assert [f.what for f in findings] == ["a count of 9"]
+
+
+def test_cli_audit_takes_the_policy(tmp_path, capsys):
+    folder = tmp_path / "public"
+    _page_with_count(folder, 12)
+    # 12 is exact under cell suppression; under rounding to 5 it cannot appear.
+    assert main(["audit", str(folder)]) == 0
+    assert main(["audit", str(folder), "--method", "rounding"]) == 1
+    assert "not rounded to 5" in capsys.readouterr().out
+
+
+def test_run_policy_options_take_the_place_of_the_params(tmp_path):
+    from conftest import example_params
+
+    from wres_helpers.batch.orchestrate import Tally, load_jobs
+
+    params = example_params(tmp_path / "params", ["RX1-public"])
+    tally = Tally()
+    load_jobs(params, None, tally, {"method": "rounding", "max_suppressed": 9})
+    (job,) = tally.queue
+    assert (job.params.method, job.params.max_suppressed) == ("rounding", 9)
+    assert Policy.of(job.params) == Policy(max_suppressed=9, method="rounding")

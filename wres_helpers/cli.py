@@ -82,13 +82,14 @@ def _cmd_run(args) -> int:
         outputs=args.outputs,
         resume=args.resume,
         notebook=args.notebook,
+        policy=_policy_given(args),
     )
 
 
 def _cmd_audit(args) -> int:
     from wres_helpers.batch.audit import audit_folder
 
-    findings = audit_folder(Path(args.outputs), extract=args.extract)
+    findings = audit_folder(Path(args.outputs), extract=args.extract, policy=_policy(args))
     for finding in findings:
         print(finding)
     if findings:
@@ -106,16 +107,52 @@ def _cmd_example(args) -> int:
     return 0
 
 
+#: The disclosure policy's options: (name, argparse keywords). Defaults are the Policy's own.
+_POLICY_OPTIONS = (
+    ("max-suppressed", dict(type=_whole(0), help="counts from 1 to this are withheld (7)")),
+    (
+        "rounding-base",
+        dict(type=_whole(1), help="under --method rounding, counts are rounded to this (5)"),
+    ),
+    (
+        "survey-min-respondents",
+        dict(type=_whole(0), help="survey percentages need this many respondents (11)"),
+    ),
+    (
+        "method",
+        dict(
+            choices=("suppression", "rounding"),
+            help="public figures exact with cell suppression (the default), or from counts "
+            "rounded to --rounding-base",
+        ),
+    ),
+    (
+        "suppress-board",
+        dict(
+            action="store_const",
+            const=True,
+            help="withhold small board counts like any other (default: the board is published)",
+        ),
+    ),
+)
+
+
+def _policy_options(parser: argparse.ArgumentParser) -> None:
+    """The disclosure policy's options, each defaulting to 'not given' (None)."""
+    for name, kwargs in _POLICY_OPTIONS:
+        parser.add_argument(f"--{name}", default=None, **kwargs)
+
+
+def _policy_given(args) -> dict:
+    """The policy options given on the command line, by the Policy's field names."""
+    names = [name.replace("-", "_") for name, _ in _POLICY_OPTIONS]
+    return {n: getattr(args, n) for n in names if getattr(args, n) is not None}
+
+
 def _policy(args):
     from wres_helpers.figures.disclosure import Policy
 
-    return Policy(
-        args.max_suppressed,
-        args.rounding_base,
-        args.survey_min_respondents,
-        args.method,
-        args.suppress_board,
-    )
+    return Policy(**_policy_given(args))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,36 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--audience", choices=("internal", "public"), default="internal")
     p.add_argument("--entity", action="append", help="an org_code or cluster code (repeatable)")
     p.add_argument("--year", action="append", type=int, help="a year (repeatable)")
-    p.add_argument(
-        "--max-suppressed",
-        type=_whole(0),
-        default=7,
-        help="counts from 1 to this are suppressed in public (default 7)",
-    )
-    p.add_argument(
-        "--rounding-base",
-        type=_whole(1),
-        default=5,
-        help="under --method rounding, public counts are rounded to a multiple of this (default 5)",
-    )
-    p.add_argument(
-        "--survey-min-respondents",
-        type=_whole(0),
-        default=11,
-        help="public survey percentages need this many respondents (default 11)",
-    )
-    p.add_argument(
-        "--method",
-        choices=("suppression", "rounding"),
-        default="suppression",
-        help="public figures: exact with cell suppression (default), or from counts "
-        "rounded to --rounding-base",
-    )
-    p.add_argument(
-        "--suppress-board",
-        action="store_true",
-        help="withhold small board counts like any other (default: the board is published)",
-    )
+    _policy_options(p)
     p.set_defaults(func=_cmd_indicators)
 
     p = sub.add_parser("params", help="write one params file per entity")
@@ -184,11 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="redo only reports that failed or whose inputs changed",
     )
+    _policy_options(p)
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("audit", help="check public outputs for anything that discloses")
     p.add_argument("outputs", help="a folder of public outputs")
     p.add_argument("--extract", help="the extract, to look for its identifiers")
+    _policy_options(p)
     p.set_defaults(func=_cmd_audit)
 
     p = sub.add_parser("example-data", help="write the synthetic example extract")

@@ -473,17 +473,29 @@ def audit_folder(
     extracts=None,
     cache_dir: Path | None = None,
     extras: dict[str, set[str]] | None = None,
+    policies: dict[str, Policy] | None = None,
 ) -> list[Finding]:
     """Audit every file under ``folder``; an empty list means nothing was found.
 
     ``extras`` maps a page's file name to the numbers its params file marked
     as not staff figures (``narrative_numbers``), accepted on that page only.
+    ``policies`` maps a page's file name to the disclosure policy it was made
+    under (``wres run`` knows each report's); other files are checked against
+    ``policy``.
     """
     extracts = list(extracts or ([] if extract is None else [extract]))
     ids: set[str] = set()
     for e in extracts:
         ids |= extract_ids(e, policy, cache_dir)
-    allowed = allowed_values(extracts, policy, cache_dir) if extracts else None
+    allowed_by_policy: dict[Policy, set[str] | None] = {}
+
+    def allowed_under(rule: Policy) -> set[str] | None:
+        if rule not in allowed_by_policy:
+            allowed_by_policy[rule] = (
+                allowed_values(extracts, rule, cache_dir) if extracts else None
+            )
+        return allowed_by_policy[rule]
+
     findings: list[Finding] = []
     if not folder.exists():
         return findings
@@ -509,9 +521,10 @@ def audit_folder(
         except UnicodeDecodeError:
             findings.append(Finding(str(rel), "file", "not UTF-8 text"))
             continue
+        rule = (policies or {}).get(path.name, policy)
         if path.suffix.lower() == ".html":
             extra = (extras or {}).get(path.name, set())
-            findings += audit_html(path, text, ids, allowed, policy, extra)
+            findings += audit_html(path, text, ids, allowed_under(rule), rule, extra)
         else:
-            findings += audit_csv(path, text, ids, policy)
+            findings += audit_csv(path, text, ids, rule)
     return findings

@@ -51,8 +51,12 @@ def policy_of(params) -> Policy:
     return Policy.of(params)
 
 
-def load_jobs(paths, notebook: Path | None, tally: Tally) -> None:
-    """Every params file read and validated; two files for one report are both refused."""
+def load_jobs(paths, notebook: Path | None, tally: Tally, policy: dict) -> None:
+    """Every params file read and validated; two files for one report are both refused.
+
+    ``policy`` holds disclosure options given on the command line, which take
+    the place of the params files' own.
+    """
     by_report: dict[tuple[str, str], list[Job]] = {}
     for source in collect(paths):
         try:
@@ -60,6 +64,8 @@ def load_jobs(paths, notebook: Path | None, tally: Tally) -> None:
         except InputError as err:
             tally.failures.append((str(source), "; ".join(str(p) for p in err.problems)))
             continue
+        if policy:
+            params = params.model_copy(update=policy)
         job = Job(source, params, report_name(params), "", notebook)
         by_report.setdefault((params.audience, job.name), []).append(job)
     for (audience, name), jobs in by_report.items():
@@ -184,12 +190,17 @@ def audit_public(tally: Tally, outputs: Path, cache_dir: Path) -> None:
         }
     )
     extras = narrative_allowances(j.params for j in tally.queue)
+    policies = {
+        f"{j.name}.html": policy_of(j.params) for j in tally.queue if j.params.audience == "public"
+    }
     for _ in range(2):  # once, and once more over the index rewritten without moved pages
         try:
-            findings = audit_folder(public, extracts=extracts, cache_dir=cache_dir, extras=extras)
+            findings = audit_folder(
+                public, extracts=extracts, cache_dir=cache_dir, extras=extras, policies=policies
+            )
         except (InputError, OSError, ValueError) as err:
             tally.failures.append((str(public), f"audit with the extracts failed: {err}"))
-            findings = audit_folder(public, extras=extras)
+            findings = audit_folder(public, extras=extras, policies=policies)
         for finding in findings:
             tally.failures.append((str(public), f"audit: {finding}"))
         moved = control.quarantine(outputs, {f.file for f in findings})
@@ -224,7 +235,7 @@ def summary(tally: Tally, outputs: Path, resume: bool) -> int:
     return 1 if tally.failures else 0
 
 
-def run_batch(paths, jobs, outputs, resume, notebook) -> int:
+def run_batch(paths, jobs, outputs, resume, notebook, policy: dict | None = None) -> int:
     """:func:`wres_helpers.batch.runner.run_reports`, step by step."""
     outputs = Path(outputs or REPO / "outputs").resolve()
     cache_dir = outputs / ".cache"
@@ -234,7 +245,7 @@ def run_batch(paths, jobs, outputs, resume, notebook) -> int:
     tally = Tally()
     with control.locked(outputs), control.SignalGuard() as guard:
         try:
-            load_jobs(paths, notebook, tally)
+            load_jobs(paths, notebook, tally, policy or {})
             prepare_extracts(tally, cache_dir)
             select(tally, outputs, resume)
             execute(tally, max(1, jobs or os.cpu_count() or 1), outputs, cache_dir)

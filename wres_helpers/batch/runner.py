@@ -102,6 +102,7 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
     os.dup2(log_fd, 2)
     try:
         logger.info("params %s -> %s", job.source, executed)
+        logger.info("disclosure policy: %s", Policy.of(p).describe())
         papermill.execute_notebook(
             str(job.notebook or notebook_for(p)),
             str(executed),
@@ -224,12 +225,15 @@ def run_reports(
     outputs: str | Path | None = None,
     resume: bool = False,
     notebook: str | Path | None = None,
+    policy: dict | None = None,
 ) -> int:
     """Run and render every report; returns the exit code (0 only if all succeeded).
 
     ``notebook`` runs that notebook for every report instead of the report
     type's own (``wres run --notebook``); a params file cannot choose one.
+    ``policy`` holds disclosure options (``method``, ``max_suppressed``, ...)
+    that take the place of every params file's own.
     """
     from wres_helpers.batch.orchestrate import run_batch
 
-    return run_batch(paths, jobs, outputs, resume, notebook)
+    return run_batch(paths, jobs, outputs, resume, notebook, policy)

@@ -191,7 +191,9 @@ def build_report_data(engine, audience: str) -> ReportData:
         table.frame,
         cells.reset_index(drop=True),
         ents,
-        _funnels(table.frame, ents),
+        # Benchmarking shows other organisations, so every audience sees their
+        # public figures (contract, section 3, rule 6), never their exact ones.
+        _funnels(engine.table("public").frame, ents),
         _quality(cells),
         providers,
         survey_sources,

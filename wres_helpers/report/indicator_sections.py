@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
+from wres_helpers.figures.indicators import INDICATOR9_BREAKDOWNS, SURVEY_HIGHER_IS_BETTER, TITLES
 from wres_helpers.report import charts, narrative
 from wres_helpers.report.figure import Figure
 from wres_helpers.report.formatting import fmt, missing, para, table
@@ -21,8 +21,8 @@ LIKELIHOOD_STATISTICS = {
     3: ("entered", "headcount"),
     4: ("accessed", "headcount"),
 }
-#: Indicator 9's rows.
-BOARD_ROWS = ("Total board", "Voting", "Executive")
+#: The board rows of indicator 9, in the contract's order (one definition, in figures).
+BOARD_ROWS = INDICATOR9_BREAKDOWNS
 
 
 def bar(category: str, group: str, figure: Figure) -> dict:
