@@ -69,8 +69,8 @@ def test_the_nbval_baseline_cell_is_kept(kind):
 def test_section_cells_are_a_heading_and_a_call():
     cells = section_cells("provider")
     # The provider report: summary, nine indicators, trend, benchmarking, data quality,
-    # action plan = 1 + 9 + 4 = 14 sections, two cells each.
-    assert len(cells) == 28
+    # Model Employer, action plan = 1 + 9 + 5 = 15 sections, two cells each.
+    assert len(cells) == 30
     assert cells[0].source == "## Summary" and cells[1].source == "report.summary()"
     assert cells[3].source == "report.indicator(1)"
 

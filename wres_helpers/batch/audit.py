@@ -26,7 +26,7 @@ from pathlib import Path
 
 from wres_helpers.figures.disclosure import Policy
 
-SAFE_SUFFIXES = {".html", ".csv"}
+SAFE_SUFFIXES = {".html", ".csv", ".xlsx"}
 #: Column headings of published count columns.
 COUNT_HEADINGS = {
     "white",
@@ -187,8 +187,12 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
     published values alone (the gap between two published percentages, the
     sum of two published denominators).
     """
+    from wres_helpers.report.comparators import published_tokens as national_tokens
     from wres_helpers.report.data import ReportData, load, prepare
     from wres_helpers.report.labels import shown_difference
+    from wres_helpers.report.model_employer_section import (
+        published_tokens as model_employer_tokens,
+    )
 
     allowed: set[str] = set()
     for extract in extracts:
@@ -232,6 +236,9 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
         allowed.update(str(int(y) - 1) for y in data.indicators["year"].unique())
         # Local population shares are the organisations' own published context, not staff data.
         allowed.update(_token(v, "pct") for v in data.entities["population_bme_pct"].dropna())
+        allowed |= model_employer_tokens(data.indicators)
+    # NHS England's national figures and the quotes that cite them are published already.
+    allowed |= national_tokens()
     return allowed
 
 
@@ -420,6 +427,40 @@ def audit_csv(path: Path, text: str, ids: set[str], policy: Policy) -> list[Find
     return found
 
 
+def _sheet_table(rows: list[list[str]]) -> dict:
+    """A sheet's table: its heading row (the first of two cells or more) and the rows below."""
+    for k, row in enumerate(rows):
+        if sum(1 for c in row if c) > 1:
+            return {"headers": row, "rows": rows[k + 1 :]}
+    return {"headers": [], "rows": []}
+
+
+def audit_xlsx(path: Path, ids: set[str], policy: Policy) -> list[Finding]:
+    """A spreadsheet's cells read as text: no identifier, and counts checked as a page's are.
+
+    Each sheet's table (a gptables sheet: title lines, then one table) goes
+    through the same count check as a page's tables; every cell of every
+    sheet is checked for identifiers.
+    """
+    from openpyxl import load_workbook
+
+    found = []
+    book = load_workbook(path, read_only=True, data_only=True)
+    for index, sheet in enumerate(book.worksheets, 1):
+        rows = [
+            ["" if v is None else str(v).strip() for v in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        found += _table_counts(
+            f"{path.name}, sheet {sheet.title!r}", index, _sheet_table(rows), policy
+        )
+        tokens = {t for row in rows for text in row for t in re.findall(r"[\w-]+", text)}
+        for token in sorted(tokens & ids):
+            found.append(Finding(path.name, f"sheet {sheet.title!r}", f"an identifier: {token!r}"))
+    book.close()
+    return found
+
+
 def extract_ids(
     extract: str | Path, policy: Policy = Policy(), cache_dir: Path | None = None
 ) -> frozenset[str]:
@@ -466,28 +507,33 @@ def audit_folder(
     if not folder.exists():
         return findings
     for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
-        rel = path.relative_to(folder)
-        if path.is_symlink():
-            findings.append(Finding(str(rel), "file", "a symbolic link (never published)"))
+        unfit = _unpublishable(path, folder)
+        if unfit:
+            findings.append(unfit)
             continue
-        if path.suffix.lower() not in SAFE_SUFFIXES:
-            findings.append(
-                Finding(
-                    str(rel),
-                    "file",
-                    f"a file that is never published ({path.suffix or 'no extension'})",
-                )
-            )
+        rule = (policies or {}).get(path.name, policy)
+        if path.suffix.lower() == ".xlsx":
+            findings += audit_xlsx(path, ids, rule)
             continue
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            findings.append(Finding(str(rel), "file", "not UTF-8 text"))
+            findings.append(Finding(str(path.relative_to(folder)), "file", "not UTF-8 text"))
             continue
-        rule = (policies or {}).get(path.name, policy)
         if path.suffix.lower() == ".html":
             extra = (extras or {}).get(path.name, set())
             findings += audit_html(path, text, ids, allowed_under(rule), rule, extra)
         else:
             findings += audit_csv(path, text, ids, rule)
     return findings
+
+
+def _unpublishable(path: Path, folder: Path) -> Finding | None:
+    """A file that is never published: a link, or a kind no report makes."""
+    rel = str(path.relative_to(folder))
+    if path.is_symlink():
+        return Finding(rel, "file", "a symbolic link (never published)")
+    if path.suffix.lower() not in SAFE_SUFFIXES:
+        kind = path.suffix or "no extension"
+        return Finding(rel, "file", f"a file that is never published ({kind})")
+    return None

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres_helpers.atomic import write_bytes_atomic
+from wres_helpers.batch.extras import write_extras
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report.params import (
     DEFAULTS_NAME,
@@ -215,6 +216,7 @@ def write_indexes(outputs: Path, audiences) -> None:
         entries.sort(key=lambda e: (e["type"] != "cluster", e["entity"], e["year"]))
         html = render_index(entries, audience)
         write_bytes_atomic(html.encode("utf-8"), outputs / audience / "index.html")
+    write_extras(outputs, audiences)
 
 
 def run_reports(

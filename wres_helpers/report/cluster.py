@@ -8,9 +8,11 @@ not a commissioner's own workforce, due regard or provider assurance.
 from __future__ import annotations
 
 from wres_helpers.figures.indicators import TITLES
+from wres_helpers.report import member_matrix
 from wres_helpers.report.commissioner import CommissioningReport
 from wres_helpers.report.figure import PUBLICATION_RULE, Figure
-from wres_helpers.report.formatting import para, table
+from wres_helpers.report.formatting import para, part, table
+from wres_helpers.report.params import report_name
 from wres_helpers.report.provider import Html
 from wres_helpers.report.sections import CLUSTER
 
@@ -77,7 +79,21 @@ class ClusterReport(CommissioningReport):
             rows,
             caption=f"Staff in post at 31 March {self.year} by member",
         )
-        return self._section("members", body)
+        return self._section("members", body + self._side_by_side())
+
+    def _side_by_side(self) -> str:
+        """Every member's nine headline figures beside the cluster's pooled ones, and its CSV."""
+        headers, rows = member_matrix.matrix(self.data, self.entity, self.year)
+        link = member_matrix.csv_name(report_name(self.params))
+        return (
+            "<h3>Members side by side</h3>"
+            + para(
+                "Each member's nine headline figures as its own report shows them, and the "
+                "cluster's pooled figures. With JavaScript on, the column headings sort the table."
+            )
+            + member_matrix.sortable_table(headers, rows, f"Members' headline figures, {self.year}")
+            + part("link", link, "Download the members' figures (CSV)", "")
+        )
 
     def pro_forma(self) -> Html:
         """Each member's status on the CSU pro forma (the guidance's Example 2)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
-from wres_helpers.report import charts, narrative
+from wres_helpers.report import charts, comparators, narrative
 from wres_helpers.report import summary as summary_rows
 from wres_helpers.report.figure import Figure
 from wres_helpers.report.formatting import note, para, part, suppression_note, table
@@ -95,6 +95,7 @@ def _summary_row(report, spec: dict, last: int | None) -> list[str]:
         before.text(spec["kind"]) if last else "n/a",
         summary_rows.change_label(spec, this, before),
         summary_rows.range_label(spec, this),
+        comparators.summary_cell(report.year, spec["indicator"]),
     ]
 
 
@@ -122,8 +123,10 @@ def summary(report) -> str:
         str(last) if last else "Previous year",
         "Change",
         "Non-adverse range",
+        f"National figure {report.year}",
     ]
     body = table(headers, rows, caption=f"The nine WRES indicators, {report.year}")
+    body += comparators.summary_sources(report.year)
     body += para(
         "Relative likelihoods from 0.80 to 1.25 are within the non-adverse range "
         "(the four-fifths rule); a figure above 1.25 or below 0.80 means one group "

@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 
 import nbformat
-from markupsafe import Markup
 from nbconvert import HTMLExporter
 
-from wres_helpers.report.formatting import INTERNAL_BANNER, environment, part, table
+from wres_helpers.report.formatting import INTERNAL_BANNER, environment
+from wres_helpers.report.index_page import index_body
 
 #: Cells with this tag are for notebook readers and regression checks, not the report.
 HIDDEN_TAGS = {"remove-from-report", "parameters", "injected-parameters"}
@@ -79,39 +79,11 @@ def render_report(
 
 
 def render_index(entries: list[dict], audience: str, generated_at: str | None = None) -> str:
-    """The index of an audience's reports, with their headline figures."""
-    rows = [
-        [
-            Markup(part("link", e["file"], f"{e['name']} ({e['entity']})", "")),
-            e["type"],
-            e["year"],
-            e["headline"].get("1", ""),
-            e["headline"].get("2", ""),
-            e["headline"].get("3", ""),
-            e["headline"].get("9", ""),
-        ]
-        for e in entries
-    ]
-    body = part(
-        "header",
-        "Workforce Race Equality Standard reports",
-        f"{len(entries)} {audience} report(s).",
-    ) + table(
-        [
-            "Report",
-            "Type",
-            "Year",
-            "BME share of workforce",
-            "Indicator 2 likelihood",
-            "Indicator 3 likelihood",
-            "Board minus workforce BME share",
-        ],
-        rows,
-        caption="Reports and headline figures",
-    )
+    """The index of an audience's reports, with their headline figures
+    (see :mod:`~wres_helpers.report.index_page`)."""
     return page(
         "WRES reports",
-        body,
+        index_body(entries, audience),
         audience,
         generated_at if generated_at is not None else dt.datetime.now().strftime("%d %B %Y %H:%M"),
     )

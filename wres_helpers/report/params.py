@@ -86,6 +86,9 @@ class ReportParams(BaseModel):
     report_type: Literal["provider", "commissioner", "cluster"] | None = None
     cell_timeout: Int = Field(600, ge=1, description="seconds a notebook cell may run")
     title: str | None = None
+    contact: str | None = Field(
+        None, description="who to contact about the report (the spreadsheets' cover sheet)"
+    )
     report_date: dt.date | None = None
     publication_deadline: dt.date | None = None
     comparison_year: Int | None = None

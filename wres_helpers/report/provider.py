@@ -14,10 +14,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from wres_helpers.figures.disclosure import Policy
-from wres_helpers.report import context_sections, indicator_sections, overview
+from wres_helpers.report import (
+    comparators,
+    context_sections,
+    indicator_sections,
+    member_matrix,
+    model_employer_section,
+    overview,
+)
 from wres_helpers.report.data import ReportData, load, prepare
 from wres_helpers.report.figure import PUBLICATION_RULE, Figure
-from wres_helpers.report.formatting import contents, missing, para, section
+from wres_helpers.report.formatting import contents, missing, para, section, suppression_note
 from wres_helpers.report.params import ReportParams, report_type_of
 from wres_helpers.report.sections import PROVIDER, Section, section_by_ident
 
@@ -153,22 +160,35 @@ class Report:
         return Html(contents([(s.ident, s.label) for s in self.sections]))
 
     def headline(self) -> dict:
-        """Headline figures, formatted, for the index page."""
+        """The nine headline figures, formatted as the summary shows them (for the index)."""
         return {
             spec["indicator"]: self.get(*spec["key"]).text(spec["kind"])
             for spec in overview.headlines()
-            if spec["indicator"] in (1, 2, 3, 9)
         }
+
+    def _region(self) -> str | None:
+        ents = self.data.entities.set_index("entity")
+        if "region" not in ents.columns or missing(ents.at[self.entity, "region"]):
+            return None
+        return str(ents.at[self.entity, "region"])
 
     def index_entry(self) -> dict:
         """What the audience's index shows of this report."""
-        return {
+        entry = {
             "entity": self.entity,
             "name": self.name,
             "type": self.kind,
+            "region": self._region(),
             "year": self.year,
             "headline": {str(k): v for k, v in self.headline().items()},
         }
+        if self.public:
+            entry["contact"] = self.params.contact
+            entry["disclosure"] = suppression_note(self.data.policy)
+        if self.kind == "cluster":
+            headers, rows = member_matrix.matrix(self.data, self.entity, self.year)
+            entry["matrix"] = {"headers": headers, "rows": rows}
+        return entry
 
     def headline_text(self) -> str:
         """The summary as plain text: the nbval regression baseline."""
@@ -190,10 +210,15 @@ class Report:
         if not self.has(number):
             return self._section(ident, para("No data were supplied for this indicator this year."))
         body = indicator_sections.builder(number)(self, number)
+        body += comparators.section_note(self.year, number)
         extra = self.params.narrative.get(f"indicator{number}")
         if extra:
             body += para(extra)
         return self._section(ident, body)
+
+    def model_employer(self) -> Html:
+        """Senior BME representation against the Model Employer goal of parity in 2028."""
+        return self._section("model-employer", model_employer_section.section_body(self))
 
     def trend(self) -> Html:
         """Every headline figure over every year in the extract."""

@@ -76,6 +76,12 @@ DUE_REGARD = Section("due-regard", "Due regard (the Brown Principles)", "Due reg
 PROVIDER_ASSURANCE = Section(
     "provider-assurance", "Provider assurance", "Provider assurance", "provider_assurance"
 )
+MODEL_EMPLOYER = Section(
+    "model-employer",
+    "Senior representation: the Model Employer goal",
+    "Model Employer",
+    "model_employer",
+)
 MEMBERS = Section("members", "Members of the cluster", "Members", "members")
 POOLED_SURVEY = Section(
     "pooled-survey", "Pooled staff survey", "Pooled staff survey", "pooled_survey"
@@ -85,12 +91,13 @@ PRO_FORMA = Section("pro-forma", "Members' pro forma returns", "Pro forma return
 _COMMON = [SUMMARY, *_indicators(), TREND, BENCHMARKING, DATA_QUALITY]
 
 #: A provider's report: the nine indicators with their summary, trend and context.
-PROVIDER = (*_COMMON, ACTION_PLAN)
+PROVIDER = (*_COMMON, MODEL_EMPLOYER, ACTION_PLAN)
 #: A commissioner's: its own workforce first, due regard and provider assurance last.
 COMMISSIONER = (
     PUBLICATION_ADVICE,
     OWN_WORKFORCE,
     *_COMMON,
+    MODEL_EMPLOYER,
     DUE_REGARD,
     PROVIDER_ASSURANCE,
     ACTION_PLAN,
