@@ -17,7 +17,7 @@ from wres_helpers.report.provider import Report
 #: One report of each type; the audience whose data differ most for that type.
 CASES = [
     ("RX1", Report, "public"),
-    ("01A", CommissionerReport, "internal"),
+    ("QZ1", CommissionerReport, "internal"),
     ("CSU01", ClusterReport, "public"),
 ]
 

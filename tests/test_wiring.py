@@ -134,7 +134,7 @@ def test_the_matrix_csv_equals_the_reports_own_figures(rendered):
     by_name = {r[0]: r[1:] for r in rows[1:]}
     for name, page in (
         ("Cluster (pooled)", "CSU01-2023.html"),
-        ("Eastmoor CCG (01A)", "01A-2023.html"),
+        ("Eastmoor ICB (QZ1)", "QZ1-2023.html"),
     ):
         figures = _summary_figures(public / page)
         assert by_name[name] == [figures[str(i)] for i in range(1, 10)]

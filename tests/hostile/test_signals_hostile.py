@@ -12,7 +12,7 @@ import psutil
 import pytest
 from conftest import example_params
 
-NAMES = ["NX3-public", "RX2-public", "RX1-public", "01A-public", "02B-public", "03C-public"]
+NAMES = ["NX3-public", "RX2-public", "RX1-public", "QZ1-public", "QZ2-public", "QZ3-public"]
 
 
 @pytest.mark.batch
