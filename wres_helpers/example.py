@@ -41,26 +41,7 @@ _WHITE = ["A", "A", "A", "A", "B", "C", "C"]
 _BME = ["D", "E", "F", "G", "H", "H", "J", "K", "L", "M", "N", "N", "P", "R", "S"]
 _YES = ["Y", "Yes", "TRUE", "1", "y", "yes"]
 _NO = ["N", "No", "FALSE", "0", "n", "no"]
-_BANDS = [
-    "Under Band 1",
-    "Band 1",
-    "Band 2",
-    "Band 3",
-    "Band 4",
-    "Band 5",
-    "Band 6",
-    "Band 7",
-    "Band 8A",
-    "Band 8B",
-    "Band 8C",
-    "Band 8D",
-    "Band 9",
-    "VSM",
-    "Consultant",
-    "Non-consultant career grade",
-    "Trainee grade",
-    "Other medical",
-]
+_BANDS = list(vocab.PAY_BANDS_AFC + vocab.MEDICAL_GRADES)
 _BAND_SPELLINGS = {b: [b, b.lower(), b.removeprefix("Band ")] for b in _BANDS}
 _TRUST_MIX = [
     0.002,
