@@ -33,6 +33,10 @@ def test_every_section_builds(entity, cls, audience):
         # Board counts are published exactly (contract, section 3): indicator 9 and
         # every table row about a board or governing body aside.
         shown = html.replace(str(report.indicator(9)), "")
+        # The Model Employer panel's parity posts and gaps are targets worked out
+        # from published figures, not counts of people.
+        if hasattr(report, "model_employer"):
+            shown = shown.replace(str(report.model_employer()), "")
         shown = re.sub(r"<tr>(?:(?!</tr>).)*?(?:Board|board|Governing body).*?</tr>", "", shown)
         cells = re.findall(r"<td>(\d+)</td>", shown)
         assert not [c for c in cells if 1 <= int(c) <= 7]

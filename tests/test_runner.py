@@ -17,16 +17,19 @@ from wres_helpers.report.params import load_params
 def test_batch_renders_each_audience_under_its_own_folder(rendered):
     outputs, code = rendered
     assert code == 0
-    assert sorted(p.name for p in (outputs / "public").iterdir()) == [
+    assert sorted(p.name for p in (outputs / "public").glob("*.html")) == [
         "CSU01-2023.html",
         "QZ1-2023.html",
         "RX1-2023.html",
         "index.html",
     ]
-    assert sorted(p.name for p in (outputs / "internal").iterdir()) == [
+    assert sorted(p.name for p in (outputs / "internal").glob("*.html")) == [
         "RX1-2023.html",
         "index.html",
     ]
+    # Beside the public pages: their spreadsheets and the index's download.
+    for name in ("RX1-2023.xlsx", "index.csv", "CSU01-2023-members.csv"):
+        assert (outputs / "public" / name).exists()
     for name in ("RX1-2023.ipynb", "RX1-2023.log", "RX1-2023.json"):
         assert (outputs / "runs" / "public" / name).exists()
 
