@@ -102,7 +102,9 @@ def page_tables(html: str) -> list:
     return out
 
 
-def _entries(outputs: Path, audience: str) -> list[dict]:
+def index_entries(outputs: Path, audience: str) -> list[dict]:
+    """The index entries of an audience's rendered reports (clusters first), from their
+    run state: only reports that rendered and whose page is still in place."""
     entries = []
     for state in sorted((outputs / "runs" / audience).glob("*.json")):
         try:
@@ -154,7 +156,7 @@ def write_spreadsheets(outputs: Path, entries: list[dict]) -> None:
 def write_extras(outputs: Path, audiences) -> None:
     """Everything beside the pages: index and matrix CSVs; public spreadsheets."""
     for audience in audiences:
-        entries = _entries(outputs, audience)
+        entries = index_entries(outputs, audience)
         write_bytes_atomic(index_csv(entries).encode("utf-8"), outputs / audience / CSV_NAME)
         for e in entries:
             if "matrix" in e:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres_helpers.atomic import write_bytes_atomic
-from wres_helpers.batch.extras import write_extras
+from wres_helpers.batch.extras import index_entries, write_extras
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report.params import (
     DEFAULTS_NAME,
@@ -205,16 +205,7 @@ def write_indexes(outputs: Path, audiences) -> None:
     from wres_helpers.report.page import render_index
 
     for audience in audiences:
-        entries = []
-        for state in sorted((outputs / "runs" / audience).glob("*.json")):
-            try:
-                entry = json.loads(state.read_text())
-            except (OSError, ValueError):
-                continue
-            if entry.get("status") == "ok" and (outputs / audience / entry["file"]).exists():
-                entries.append(entry)
-        entries.sort(key=lambda e: (e["type"] != "cluster", e["entity"], e["year"]))
-        html = render_index(entries, audience)
+        html = render_index(index_entries(outputs, audience), audience)
         write_bytes_atomic(html.encode("utf-8"), outputs / audience / "index.html")
     write_extras(outputs, audiences)
 
