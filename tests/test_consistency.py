@@ -258,3 +258,57 @@ PLANTED = [
 @pytest.mark.parametrize("html", PLANTED)
 def test_the_checker_finds_each_planted_defect(html):
     assert check_page(html) != []
+
+
+# --- the public report beside the internal one ----------------------------------------------
+
+PAIRS = sorted({p.stem.rsplit("-", 1)[0] for p in PARAMS})
+WITHHELD_LABELS = {"Not comparable", "Not published ([c])", ""}
+
+
+def headline(path: Path, cache: Path) -> tuple[list[str], list[list[str]]]:
+    """The summary table of the nine indicators: header row and body rows."""
+    html, _ = build(path, cache)
+    found = [t for t in tables(html) if t[0].startswith("The nine WRES indicators")]
+    assert len(found) == 1, path.name
+    return found[0][1], found[0][2]
+
+
+def headline_differences(public, internal) -> list[str]:
+    """Where a public headline figure or label is neither the internal one nor withheld."""
+    (head, rows), (head_in, rows_in) = public, internal
+    assert head == head_in and len(rows) == len(rows_in)
+    values = [i for i, h in enumerate(head) if h[:4].isdigit() or h == "Previous year"]
+    labels = [head.index("Change"), head.index("Non-adverse range")]
+    problems = []
+    for row, row_in in zip(rows, rows_in):
+        withheld = any(row[i] == "[c]" for i in values)
+        for i in values:
+            if row[i] not in (row_in[i], "[c]"):
+                problems.append(f"indicator {row[0]} {head[i]}: {row[i]} against {row_in[i]}")
+        for i in labels:
+            if row[i] != row_in[i] and not (withheld and row[i] in WITHHELD_LABELS):
+                problems.append(f"indicator {row[0]} {head[i]}: {row[i]!r} against {row_in[i]!r}")
+    return problems
+
+
+@pytest.mark.batch
+@pytest.mark.parametrize("name", PAIRS)
+def test_public_headline_is_the_internal_one_or_withheld(name, cache):
+    folder = REPO / "params" / "example"
+    public = headline(folder / f"{name}-public.yaml", cache)
+    internal = headline(folder / f"{name}-internal.yaml", cache)
+    assert headline_differences(public, internal) == []
+    if name.startswith("RX"):  # a trust's board is published, and so is indicator 9
+        assert public[1][8][2] != "[c]"
+
+
+def test_the_headline_comparison_finds_a_figure_that_moved():
+    head = ["Indicator", "Measure", "2023", "2022", "Change", "Non-adverse range"]
+    internal = (head, [["2", "RL", "1.42", "1.48", "Closer to parity", "Outside"]])
+    moved = (head, [["2", "RL", "1.53", "1.48", "Further from parity", "Outside"]])
+    withheld = (head, [["2", "RL", "[c]", "1.48", "Not comparable", "Not published ([c])"]])
+    relabelled = (head, [["2", "RL", "1.42", "1.48", "Further from parity", "Outside"]])
+    assert len(headline_differences(moved, internal)) == 2
+    assert headline_differences(withheld, internal) == []
+    assert len(headline_differences(relabelled, internal)) == 1
