@@ -288,3 +288,39 @@ def test_public_output_never_shows_a_count_from_1_to_7(tmp_path):
     assert not ((shown >= 1) & (shown <= 7)).any()
     assert f["suppressed"].sum() > 100  # the CCGs' small numbers are suppressed
     assert np.isfinite(f.loc[f["indicator"] == 9, "value"]).any()
+
+
+def test_a_cluster_survey_percentage_never_pins_one_withheld_member(cluster_of_three, tmp_path):
+    """Cluster K of M1, M2, M3, 2016 survey, BME groups (respondents, positive answers).
+
+    Indicator 5: M1 9 (too few: withheld), M2 20 and 5, M3 30 and 12. K pools 59.
+    Published, K's percentage and respondents with M2's and M3's would give M1's
+    positive answers (59 * pct / 100 - 5 - 12), so K's percentage is withheld;
+    its respondents, 59, stay published.
+    Indicator 6: M1 9 and M2 10 both withheld, M3 30 and 6: two unknowns in one
+    sum pin neither, so K's is published: (2 + 3 + 6) / (9 + 10 + 30) = 11 / 49.
+    White groups are all published, and so is K's: indicator 5 White
+    (10 + 12 + 15) / (40 + 40 + 40) = 37 / 120.
+    """
+    rows = {
+        "M1": ((5, "BME", 9, 2), (6, "BME", 9, 2), (5, "White", 40, 10)),
+        "M2": ((5, "BME", 20, 5), (6, "BME", 10, 3), (5, "White", 40, 12)),
+        "M3": ((5, "BME", 30, 12), (6, "BME", 30, 6), (5, "White", 40, 15)),
+    }
+    survey = [
+        dict(org_code=m, year=2016, indicator=i, ethnic_group=g, respondents=n, positive=k)
+        for m, answers in rows.items()
+        for i, g, n, k in answers
+    ]
+    orgs = pd.read_csv(cluster_of_three / "organisations.csv")
+    staff = pd.read_csv(cluster_of_three / "staff.csv")
+    folder = write_extract(
+        tmp_path / "ks", {"organisations": orgs, "staff": staff, "survey": survey}
+    )
+    public = indicators_for_extract(folder, "public").frame
+    assert withheld(public, "M1", 5, "All", "bme_pct")
+    assert withheld(public, "K", 5, "All", "bme_pct")
+    assert stat(public, "K", 5, "All", "bme_respondents") == 59
+    assert stat(public, "M2", 5, "All", "bme_pct") == pytest.approx(100 * 5 / 20)
+    assert stat(public, "K", 6, "All", "bme_pct") == pytest.approx(100 * 11 / 49)
+    assert stat(public, "K", 5, "All", "white_pct") == pytest.approx(100 * 37 / 120)

@@ -200,6 +200,7 @@ def publish(exact: ExactCounts, policy: Policy | None = None) -> PublishedCounts
     ).drop(columns="shown")
     for column in ("pct", "ci_low", "ci_high"):
         survey.loc[hidden, column] = np.nan
+    survey = secondary.protect_survey(survey, dict(exact.clusters))
     return PublishedCounts(table.reset_index(drop=True), survey.reset_index(drop=True), policy)
 
 

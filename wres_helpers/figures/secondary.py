@@ -14,7 +14,9 @@ withholds at least one more cell, so there are at most as many rounds as
 cells. Organisations are settled first, each from its own cells only, so that
 an organisation's figures never depend on which others share its extract;
 clusters are settled second, withholding only cluster cells, and only those
-that some withheld member cell already protects.
+that some withheld member cell already protects. The staff survey's
+percentages, which give away positive answers beside published respondents,
+are settled last, the same way (:func:`protect_survey`).
 """
 
 from __future__ import annotations
@@ -197,3 +199,45 @@ def protect_rounded(table: pd.DataFrame, clusters: dict, policy, frozen: np.ndar
         withheld |= newly
         published[newly] = np.nan
     raise DisclosureError("rounding protection did not settle")  # each round adds a cell
+
+
+def protect_survey(survey: pd.DataFrame, clusters: dict) -> pd.DataFrame:
+    """Withhold a cluster's survey percentage that would give away one member's.
+
+    A published percentage beside its published respondents gives the number
+    of positive answers, and a cluster's positive answers are its members' sum:
+    where exactly one member's percentage is withheld for a question and group,
+    the cluster's own would pin it. As with counts, the complement is the
+    cluster's own figure, never another member's, so that a member's figures do
+    not depend on who shares its extract. No other relation holds the survey's
+    positive answers (the White and BME groups have no published total), so one
+    pass settles every cluster.
+
+    Parameters
+    ----------
+    survey : pandas.DataFrame
+        ``entity, year, indicator, ethnic_group, pct, ci_low, ci_high,
+        suppressed``, members' and clusters' rows alike.
+    clusters : dict
+        ``{cluster: (member, ...)}``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with each such cluster percentage blank and flagged.
+    """
+    key = ["year", "indicator", "ethnic_group"]
+    survey = survey.reset_index(drop=True)
+    pinning = []
+    for cluster, members in clusters.items():
+        mine = survey[survey["entity"].isin(members)]
+        hidden = mine.groupby(key)["suppressed"].sum()
+        alone = hidden[hidden == 1].index
+        rows = survey[survey["entity"] == cluster].set_index(key).index.isin(alone)
+        pinning.append(survey.index[survey["entity"] == cluster][rows])
+    if not pinning:
+        return survey
+    pinned = np.concatenate([np.asarray(p) for p in pinning])
+    survey.loc[pinned, ["pct", "ci_low", "ci_high"]] = np.nan
+    survey.loc[pinned, "suppressed"] = True
+    return survey
