@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the package with its dependencies
 
-$(EXAMPLE)/organisations.csv: $(STAMP) wres_helpers/example.py
+$(EXAMPLE)/organisations.csv: $(STAMP) $(wildcard wres_helpers/example/*.py)
 	$(BIN)/wres example-data $(EXAMPLE)
 
 example: $(EXAMPLE)/organisations.csv ## Write the synthetic example extract to data/example

@@ -30,7 +30,7 @@ def marked(params) -> set[str]:
 
 def narrative_problems(params, cache_dir: Path | None, memo: dict | None = None) -> list[str]:
     """Why a public report's narrative may not render: each unpublished, unmarked number."""
-    from wres_helpers.batch.audit import NOT_FIGURES, _numbers, allowed_values
+    from wres_helpers.batch.audit import NOT_FIGURES, allowed_values, numbers
 
     if not params.narrative:
         return []
@@ -42,7 +42,7 @@ def narrative_problems(params, cache_dir: Path | None, memo: dict | None = None)
     ok = memo[key] | marked(params)
     problems = []
     for section, text in params.narrative.items():
-        for number in _numbers(NOT_FIGURES.sub(" ", text)):
+        for number in numbers(NOT_FIGURES.sub(" ", text)):
             if number.rstrip("%").lstrip("-") not in ok:
                 problems.append(
                     f"narrative.{section}: {number!r} is not a published figure; "

@@ -47,7 +47,7 @@ def _tally(
         **by,
         "ethnic_group": frame["ethnic_category"],
     }
-    from wres_helpers.extract.validate import codes_of
+    from wres_helpers.extract.records import codes_of
 
     coded, labels = {}, {}
     for name, column in columns.items():
@@ -119,7 +119,7 @@ def _recruitment(frame: pd.DataFrame) -> list[pd.DataFrame]:
 
 def _people_once(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     """A person counted more than once in a year counts once."""
-    from wres_helpers.extract.validate import first_seen_twice
+    from wres_helpers.extract.records import first_seen_twice
 
     repeat = (
         frame["repeat"].to_numpy()

@@ -20,6 +20,20 @@ def wilson_interval(successes, trials) -> tuple[np.ndarray, np.ndarray]:
     return intervals.wilson(successes, trials)
 
 
+#: The columns of :func:`survey_percentages`.
+SURVEY_COLUMNS = (
+    "entity",
+    "year",
+    "indicator",
+    "ethnic_group",
+    "respondents",
+    "pct",
+    "ci_low",
+    "ci_high",
+    "suppressed",
+)
+
+
 def survey_percentages(counts: pd.DataFrame, min_respondents: int) -> pd.DataFrame:
     """Staff-survey percentages from exact counts, the NHS Staff Survey's way.
 
@@ -48,19 +62,7 @@ def survey_percentages(counts: pd.DataFrame, min_respondents: int) -> pd.DataFra
         observed=True,
     ).reset_index()
     if wide.empty:
-        return pd.DataFrame(
-            columns=[
-                "entity",
-                "year",
-                "indicator",
-                "ethnic_group",
-                "respondents",
-                "pct",
-                "ci_low",
-                "ci_high",
-                "suppressed",
-            ]
-        )
+        return pd.DataFrame(columns=list(SURVEY_COLUMNS))
     n = wide["survey_respondents"].to_numpy(float)
     k = wide["survey_positive"].to_numpy(float)
     low, high = wilson_interval(k, n)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from wres_helpers.report.context_sections import recorded_pct
 from wres_helpers.report.formatting import fmt, missing
 from wres_helpers.report.narrative import survey_evidence
 
@@ -156,8 +157,8 @@ def brown_evidence(
         if missing(unknown_pct):
             return f"Ethnicity recording withheld ([c]); staff-survey results for {held}."
         return (
-            f"Ethnicity recorded for {fmt(100 - unknown_pct, 'pct')} of staff; staff-survey "
-            f"results for {held}."
+            f"Ethnicity recorded for {fmt(recorded_pct(unknown_pct), 'pct')} of staff; "
+            f"staff-survey results for {held}."
         )
     if key == "timeliness" and report_date and deadline:
         return (

@@ -58,8 +58,17 @@ def benchmarking(report) -> str:
     return body
 
 
+def recorded_pct(unknown_pct: float) -> float:
+    """The share of records whose ethnicity is recorded, from the share not known.
+
+    >>> recorded_pct(12.5)
+    87.5
+    """
+    return 100 - unknown_pct
+
+
 def _quality_row(r, limit: float) -> tuple[list[str], bool]:
-    reported = math.nan if missing(r.unknown_pct) else 100 - r.unknown_pct
+    reported = math.nan if missing(r.unknown_pct) else recorded_pct(r.unknown_pct)
     label = quality_label(r.unknown_pct, r.suppressed, limit)
     row = [
         r.table.capitalize(),

@@ -32,9 +32,34 @@ def profile_row(report, measure: str, breakdown: str, label: str) -> list[str]:
     return [label, *counts, *shares]
 
 
+def rate_pct(part_count, whole_count):
+    """``part_count`` out of ``whole_count``, as a percentage (scalars or columns alike).
+
+    >>> rate_pct(3, 12)
+    25.0
+    """
+    return 100 * part_count / whole_count
+
+
 def _rate(part_count, whole_count, suppressed: bool) -> str:
-    rate = 100 * part_count / whole_count if whole_count and not missing(whole_count) else math.nan
-    return fmt(rate, "pct", suppressed)
+    known = whole_count and not missing(whole_count)
+    return fmt(rate_pct(part_count, whole_count) if known else math.nan, "pct", suppressed)
+
+
+def shortlisting_rates(cells) -> list[float]:
+    """Shortlisted out of applied (%), per group, where both counts are published.
+
+    What the recruitment table's first rate column can print, for every
+    entity of the report data's ``cells`` (the audit's declaration of it).
+    """
+    shown = cells[~cells["suppressed"] & cells["measure"].isin(["applied", "shortlisted"])]
+    wide = shown.pivot_table(
+        index=["entity", "year", "ethnic_group"], columns="measure", values="count"
+    )
+    if not {"applied", "shortlisted"} <= set(wide.columns):
+        return []
+    applied = wide["applied"].where(wide["applied"] > 0)
+    return rate_pct(wide["shortlisted"], applied).dropna().tolist()
 
 
 def _rates(report) -> list[list[str]]:

@@ -49,68 +49,89 @@ def recommendations(
     4. No BME staff where the local population has BME residents: a concern.
     5. Appointment likelihood outside the non-adverse range: review appointment.
     """
-    out = []
+    rules = (
+        _non_disclosure(figures, nondisclosure_pct),
+        _shortlisting(figures, gap_pp),
+        _representation(figures, gap_pp),
+        _no_bme_staff(figures),
+        _appointment(figures),
+    )
+    return [r for r in rules if r is not None]
+
+
+def _non_disclosure(figures: dict, nondisclosure_pct: float) -> Recommendation | None:
+    """Rule 1: a table whose unknown share is above the threshold."""
     unknown = {k: v for k, v in (figures.get("unknown_pct") or {}).items() if not missing(v)}
     high = [f"{k} ({fmt(v, 'pct')})" for k, v in unknown.items() if v > nondisclosure_pct]
-    if high:
-        out.append(
-            Recommendation(
-                "non-disclosure",
-                f"Ethnicity is not recorded for more than {nondisclosure_pct:g}% "
-                f"of records in: {', '.join(high)}.",
-                "Take steps to improve the gathering and recording of ethnicity for current "
-                "employees, new starters and leavers: is the question asked, are people preferring "
-                "not to say, or is the answer not recorded?",
-            )
-        )
+    if not high:
+        return None
+    return Recommendation(
+        "non-disclosure",
+        f"Ethnicity is not recorded for more than {nondisclosure_pct:g}% "
+        f"of records in: {', '.join(high)}.",
+        "Take steps to improve the gathering and recording of ethnicity for current "
+        "employees, new starters and leavers: is the question asked, are people preferring "
+        "not to say, or is the answer not recorded?",
+    )
+
+
+def _shortlisting(figures: dict, gap_pp: float) -> Recommendation | None:
+    """Rule 2: BME applicants' share above shortlisted applicants' by more than the gap."""
     applied, shortlisted = figures.get("bme_applied_pct"), figures.get("bme_shortlisted_pct")
-    if not (missing(applied) or missing(shortlisted)) and applied - shortlisted > gap_pp:
-        out.append(
-            Recommendation(
-                "shortlisting",
-                f"BME applicants were {fmt(applied, 'pct')} of applicants but "
-                f"{fmt(shortlisted, 'pct')} of those shortlisted.",
-                "Review the value placed on ethnic diversity through recruitment: how person "
-                "specifications are written, how shortlisting is done, and feedback to "
-                "unsuccessful groups.",
-            )
-        )
+    if missing(applied) or missing(shortlisted) or applied - shortlisted <= gap_pp:
+        return None
+    return Recommendation(
+        "shortlisting",
+        f"BME applicants were {fmt(applied, 'pct')} of applicants but "
+        f"{fmt(shortlisted, 'pct')} of those shortlisted.",
+        "Review the value placed on ethnic diversity through recruitment: how person "
+        "specifications are written, how shortlisting is done, and feedback to "
+        "unsuccessful groups.",
+    )
+
+
+def _representation(figures: dict, gap_pp: float) -> Recommendation | None:
+    """Rule 3: BME staff's share below the local population's by more than the gap."""
     staff, population = figures.get("bme_staff_pct"), figures.get("population_bme_pct")
-    if not (missing(staff) or missing(population)) and population - staff > gap_pp:
-        out.append(
-            Recommendation(
-                "representation",
-                f"BME staff are {fmt(staff, 'pct')} of the workforce against "
-                f"{fmt(population, 'pct')} of the local working-age population.",
-                "Review how the organisation attracts applicants from BME communities, and "
-                "whether targeted support is available to local residents.",
-            )
-        )
-    bme_n = figures.get("bme_staff_n")
-    if bme_n == 0 and not missing(population) and population > 0:
-        out.append(
-            Recommendation(
-                "no-bme-staff",
-                "No member of staff identified as BME, where "
-                f"{fmt(population, 'pct')} of the local working-age population is BME.",
-                "Work to uncover the causes, starting with recording and recruitment.",
-            )
-        )
+    if missing(staff) or missing(population) or population - staff <= gap_pp:
+        return None
+    return Recommendation(
+        "representation",
+        f"BME staff are {fmt(staff, 'pct')} of the workforce against "
+        f"{fmt(population, 'pct')} of the local working-age population.",
+        "Review how the organisation attracts applicants from BME communities, and "
+        "whether targeted support is available to local residents.",
+    )
+
+
+def _no_bme_staff(figures: dict) -> Recommendation | None:
+    """Rule 4: no BME staff where the local population has BME residents."""
+    population = figures.get("population_bme_pct")
+    if figures.get("bme_staff_n") != 0 or missing(population) or not population > 0:
+        return None
+    return Recommendation(
+        "no-bme-staff",
+        "No member of staff identified as BME, where "
+        f"{fmt(population, 'pct')} of the local working-age population is BME.",
+        "Work to uncover the causes, starting with recording and recruitment.",
+    )
+
+
+def _appointment(figures: dict) -> Recommendation | None:
+    """Rule 5: the appointment likelihood outside the non-adverse range."""
     rl = figures.get("appointment_rl")
-    if not missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
-        out.append(
-            Recommendation(
-                "appointment",
-                (
-                    "No White applicants were appointed from shortlisting while some BME "
-                    "applicants were: a relative likelihood of 0.00"
-                    if rl == 0
-                    else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-                    "applicants to be appointed from shortlisting"
-                )
-                + ", outside the non-adverse range.",
-                "Review interview and appointment practice, including panel make-up and the "
-                "weighting of equality and diversity competencies.",
-            )
+    if missing(rl) or NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]:
+        return None
+    return Recommendation(
+        "appointment",
+        (
+            "No White applicants were appointed from shortlisting while some BME "
+            "applicants were: a relative likelihood of 0.00"
+            if rl == 0
+            else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
+            "applicants to be appointed from shortlisting"
         )
-    return out
+        + ", outside the non-adverse range.",
+        "Review interview and appointment practice, including panel make-up and the "
+        "weighting of equality and diversity competencies.",
+    )

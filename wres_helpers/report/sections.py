@@ -1,9 +1,12 @@
 """Each report type's sections, declared once, in the order the page shows them.
 
 A section is an anchor, the heading its page shows, the label the contents
-list shows and the report method that builds it. The contents list, each
-section's heading and the notebooks' cells (checked by ``tests/test_sections.py``,
-written by :func:`notebook_cells`) all read these declarations.
+list shows, the report method that builds it and the kinds of figure it may
+print. The contents list, each section's heading, the notebooks' cells
+(checked by ``tests/test_sections.py``, written by :func:`notebook_cells`)
+and what ``wres audit`` accepts on a public page (the names in ``prints``,
+each listed by :data:`wres_helpers.report.printed.PRINTS`) all read these
+declarations.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wres_helpers.figures.indicators import TITLES
+
+#: What every section may print: the published statistics and counts, and the years.
+PUBLISHED = ("published values", "published counts", "years")
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,10 @@ class Section:
         The report method that builds it.
     args : tuple
         The method's arguments.
+    prints : tuple of str
+        The kinds of figure the section may print (names in
+        :data:`wres_helpers.report.printed.PRINTS`): the published figures,
+        and any it derives from them.
     """
 
     ident: str
@@ -36,6 +46,7 @@ class Section:
     label: str
     method: str
     args: tuple = ()
+    prints: tuple[str, ...] = PUBLISHED
 
     def call(self) -> str:
         """The notebook's call, e.g. ``report.indicator(1)``.
@@ -55,24 +66,53 @@ class Section:
 def _indicators() -> list[Section]:
     return [
         Section(
-            f"indicator-{i}", f"Indicator {i}: {TITLES[i]}", f"Indicator {i}", "indicator", (i,)
+            f"indicator-{i}",
+            f"Indicator {i}: {TITLES[i]}",
+            f"Indicator {i}",
+            "indicator",
+            (i,),
+            prints=(*PUBLISHED, "gaps", "national"),
         )
         for i in range(1, 10)
     ]
 
 
-SUMMARY = Section("summary", "Summary", "Summary", "summary")
+SUMMARY = Section(
+    "summary", "Summary", "Summary", "summary", prints=(*PUBLISHED, "gaps", "national")
+)
 TREND = Section("trend", "Trend", "Trend", "trend")
-BENCHMARKING = Section("benchmarking", "Benchmarking", "Benchmarking", "benchmarking")
-DATA_QUALITY = Section("data-quality", "Data quality", "Data quality", "data_quality")
+BENCHMARKING = Section(
+    "benchmarking",
+    "Benchmarking",
+    "Benchmarking",
+    "benchmarking",
+    prints=(*PUBLISHED, "denominators"),
+)
+DATA_QUALITY = Section(
+    "data-quality",
+    "Data quality",
+    "Data quality",
+    "data_quality",
+    prints=(*PUBLISHED, "recorded shares"),
+)
 ACTION_PLAN = Section("action-plan", "Action plan", "Action plan", "action_plan")
 PUBLICATION_ADVICE = Section(
     "publication-advice", "Publication advice", "Publication advice", "publication_advice"
 )
 OWN_WORKFORCE = Section(
-    "own-workforce", "The organisation's own workforce", "Own workforce", "own_workforce"
+    "own-workforce",
+    "The organisation's own workforce",
+    "Own workforce",
+    "own_workforce",
+    prints=(*PUBLISHED, "shortlisting rates", "population shares", "recorded shares"),
 )
-DUE_REGARD = Section("due-regard", "Due regard (the Brown Principles)", "Due regard", "due_regard")
+DUE_REGARD = Section(
+    "due-regard",
+    "Due regard (the Brown Principles)",
+    "Due regard",
+    "due_regard",
+    prints=(*PUBLISHED, "recorded shares"),
+)
 PROVIDER_ASSURANCE = Section(
     "provider-assurance", "Provider assurance", "Provider assurance", "provider_assurance"
 )
@@ -81,6 +121,7 @@ MODEL_EMPLOYER = Section(
     "Senior representation: the Model Employer goal",
     "Model Employer",
     "model_employer",
+    prints=(*PUBLISHED, "model employer"),
 )
 MEMBERS = Section("members", "Members of the cluster", "Members", "members")
 POOLED_SURVEY = Section(
