@@ -187,8 +187,9 @@ def allowed_values(extracts, policy: Policy = Policy(), cache_dir: Path | None =
     published values alone (the gap between two published percentages, the
     sum of two published denominators).
     """
+    from wres_helpers.report.cache import load, prepare
     from wres_helpers.report.comparators import published_tokens as national_tokens
-    from wres_helpers.report.data import ReportData, load, prepare
+    from wres_helpers.report.data import ReportData
     from wres_helpers.report.labels import shown_difference
     from wres_helpers.report.model_employer_section import (
         published_tokens as model_employer_tokens,
@@ -466,10 +467,11 @@ def extract_ids(
 ) -> frozenset[str]:
     """The extract's identifiers (from the cache ``wres run`` made, when there is one)."""
     from wres_helpers.extract.validate import load_extract
-    from wres_helpers.report.data import identifiers, load_pickle, prepare
+    from wres_helpers.report.cache import load_ids, prepare
+    from wres_helpers.report.data import identifiers
 
     if cache_dir is not None:
-        return load_pickle(prepare(extract, policy, cache_dir)["ids"])
+        return load_ids(prepare(extract, policy, cache_dir)["ids"])
     return identifiers(load_extract(extract))
 
 
