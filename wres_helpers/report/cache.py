@@ -7,7 +7,8 @@ entries, named by :func:`~wres_helpers.figures.engine.extract_fingerprint`
     <key>-internal/                  one audience's report data (store.py's format)
         entry.json                   the format, its version, every file's size
         report-data.json, *.parquet  the whole extract's report data
-        slices/<digest>/             each entity's slice: what one kernel loads
+        slices/<digest>/             each entity's slice: what one kernel loads (its
+                                     shared tables are read from the whole's files)
     <key>-public/                    the same for the public audience
     <key>-ids/                       the identifiers the audit looks for in public pages
 
@@ -91,11 +92,11 @@ def write_entry(data: ReportData, path: Path) -> None:
     from wres_helpers.report.slices import slice_path, split
 
     def fill(folder: Path) -> None:
-        store.write(data, folder)
+        whole = (data, store.write(data, folder))
         for entity, part in split(data):
             target = slice_path(folder, entity)
             target.mkdir(parents=True)
-            store.write(part, target)
+            store.write(part, target, whole)
         _seal(folder)
 
     write_folder_atomic(path, fill)

@@ -11,8 +11,10 @@ The format is generic over the dataclass's fields: a field added to
 ``ReportData`` (a plain table of numbers, text, dates or booleans) is written
 and read with no change here. A column whose values are themselves tables
 (the funnels' points and curves) is flattened into one Parquet file of plain
-columns, with a column giving the row of the outer table each inner row
-belongs to. Reading checks the format, its version and the set of fields: an
+columns, the inner tables one after another, the JSON saying where each
+ends. A slice's tables that are its whole's too (the entities, the
+funnels) are written once, in the whole's folder, and read from there.
+Reading checks the format, its version and the set of fields: an
 entry from another version or another program, or one cut short, raises
 :class:`CacheError` naming the file, never a bare traceback.
 """
@@ -37,8 +39,6 @@ FORMAT = "wres-report-data"
 VERSION = 1
 #: The JSON file describing a report-data folder.
 MANIFEST = "report-data.json"
-#: In a flattened table of tables, the row of the outer table each inner row belongs to.
-ROW = "__row__"
 #: A file a manifest may name: a plain name inside the folder, never a path.
 FILE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.parquet")
 
@@ -59,6 +59,21 @@ def _null_kind(values: pd.Series) -> str:
     return "none" if len(missing) and missing.iloc[0] is None else "nan"
 
 
+def _to_parquet(frame: pd.DataFrame, path: Path) -> dict:
+    """Write a table as Parquet; return what the reader needs to read it quickly.
+
+    The file keeps pandas' own description of the table (its index and
+    dtypes), but applying it costs a kernel more than reading a small file;
+    so the JSON notes each column's dtype and whether the index is the
+    plain 0, 1, 2, ... that pandas gives anyway, and the reader applies
+    pandas' description only when those alone would not give the table back.
+    """
+    frame.to_parquet(path)
+    index = frame.index
+    plain = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+    return {"plain_index": plain, "dtypes": {str(c): str(t) for c, t in frame.dtypes.items()}}
+
+
 def _write_frame(frame: pd.DataFrame, folder: Path, name: str) -> dict:
     """Write one table (and any column of tables beside it); return its manifest entry."""
     entry: dict = {"kind": "frame", "file": f"{name}.parquet", "columns": [], "objects": {}}
@@ -73,28 +88,53 @@ def _write_frame(frame: pd.DataFrame, folder: Path, name: str) -> dict:
         else:
             entry["objects"][str(column)] = _null_kind(frame[column])
     entry["columns"] = [str(c) for c in frame.columns]
-    plain.to_parquet(folder / entry["file"])
+    entry["parquet"] = _to_parquet(plain, folder / entry["file"])
     return entry
 
 
 def _write_nested(values: pd.Series, folder: Path, name: str) -> dict:
-    """A column of tables as one flat table, each inner row tagged with its outer row."""
+    """A column of tables as one flat table, the inner tables one after another.
+
+    The JSON keeps where each inner table ends in the flat one (``stops``) and
+    its columns (``None`` for a missing value in place of a table).
+    """
     file = f"{name}.{values.name}.parquet"
     inner = [v if isinstance(v, pd.DataFrame) else None for v in values]
-    parts = [v.assign(**{ROW: i}) for i, v in enumerate(inner) if v is not None]
-    flat = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({ROW: []})
-    flat.to_parquet(folder / file)
+    parts = [v for v in inner if v is not None]
+    flat = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    stops = np.cumsum([0 if v is None else len(v) for v in inner]).tolist()
     columns = [None if v is None else [str(c) for c in v.columns] for v in inner]
-    return {"file": file, "columns": columns}
+    described = _to_parquet(flat, folder / file)
+    return {"file": file, "columns": columns, "stops": stops, "parquet": described}
 
 
-def write(data: ReportData, folder: Path) -> None:
-    """Write ``data`` into ``folder`` (which exists): Parquet per table, JSON for the rest."""
+def write(data: ReportData, folder: Path, whole: tuple[ReportData, dict] | None = None) -> dict:
+    """Write ``data`` into ``folder`` (which exists): Parquet per table, JSON for the rest.
+
+    Parameters
+    ----------
+    data : ReportData
+        The report data, whole or an entity's slice.
+    folder : pathlib.Path
+        Where to write; a slice's folder is ``slices/<digest>`` inside its whole's.
+    whole : (ReportData, dict), optional
+        For a slice: the whole report data and the manifest :func:`write`
+        returned for it. A table the slice shares with the whole (the same
+        object: the entities, the funnels) is not written again; the slice's
+        JSON says to read it from the whole's folder.
+
+    Returns
+    -------
+    dict
+        The manifest written to ``report-data.json``.
+    """
     manifest: dict = {"format": FORMAT, "version": VERSION, "fields": {}}
     for field in fields(data):
         value = getattr(data, field.name)
         if value is None:
             entry: dict = {"kind": "none"}
+        elif whole is not None and value is getattr(whole[0], field.name):
+            entry = {**whole[1]["fields"][field.name], "in_whole": True}
         elif isinstance(value, pd.DataFrame):
             entry = _write_frame(value, folder, field.name)
         elif isinstance(value, Policy):
@@ -105,6 +145,7 @@ def write(data: ReportData, folder: Path) -> None:
             raise TypeError(f"ReportData.{field.name}: no cache format for {type(value).__name__}")
         manifest["fields"][field.name] = entry
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1))
+    return manifest
 
 
 def _file(folder: Path, name) -> Path:
@@ -113,19 +154,29 @@ def _file(folder: Path, name) -> Path:
     return folder / name
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
-    """A Parquet file as pandas reads it.
+def _read_parquet(path: Path, described: dict) -> pd.DataFrame:
+    """A Parquet file written by :func:`_to_parquet`, as pandas would read it.
 
     One file, in this thread: a kernel reads a dozen small files, and pyarrow's
-    dataset reader (``read_table``) and its threads cost more than the reading.
+    dataset reader (``read_table``), its threads and pandas' description of the
+    table cost more than the reading. Object columns come back as text or
+    numbers; :func:`_read_frame` restores them.
     """
     with pq.ParquetFile(path) as file:
-        return file.read(use_threads=False).to_pandas(use_threads=False)
+        table = file.read(use_threads=False)
+    if described["plain_index"]:
+        frame = table.replace_schema_metadata(None).to_pandas(use_threads=False)
+        wanted = described["dtypes"]
+        if list(frame.columns) == list(wanted) and all(
+            t == "object" or str(frame[c].dtype) == t for c, t in wanted.items()
+        ):
+            return frame
+    return table.to_pandas(use_threads=False)
 
 
 def _read_frame(folder: Path, entry: dict) -> pd.DataFrame:
     """One table as written by :func:`_write_frame`, with its object columns restored."""
-    frame = _read_parquet(_file(folder, entry["file"]))
+    frame = _read_parquet(_file(folder, entry["file"]), entry["parquet"])
     for column, nulls in entry["objects"].items():
         values = frame[column] if frame[column].dtype == object else frame[column].astype(object)
         if values.hasnans:
@@ -137,19 +188,17 @@ def _read_frame(folder: Path, entry: dict) -> pd.DataFrame:
 
 
 def _read_nested(folder: Path, nested: dict, index: pd.Index) -> pd.Series:
-    """A column of tables from its flat table (written in outer-row order)."""
-    flat = _read_parquet(_file(folder, nested["file"]))
-    rows = flat[ROW].to_numpy()
-    flat = flat.drop(columns=ROW)
+    """A column of tables from its flat table (see :func:`_write_nested`)."""
+    flat = _read_parquet(_file(folder, nested["file"]), nested["parquet"])
     every = list(flat.columns)
-    inner = []
-    for i, names in enumerate(nested["columns"]):
+    inner, start = [], 0
+    for names, stop in zip(nested["columns"], nested["stops"], strict=True):
         if names is None:
             inner.append(None)
-            continue
-        start, stop = np.searchsorted(rows, [i, i + 1])
-        part = flat.iloc[start:stop].reset_index(drop=True)
-        inner.append(part if names == every else part[names])
+        else:
+            part = flat.iloc[start:stop].reset_index(drop=True)
+            inner.append(part if names == every else part[names])
+        start = stop
     return pd.Series(inner, index=index, dtype=object)
 
 
@@ -158,7 +207,8 @@ def _read_field(folder: Path, name: str, entry: dict):
     if kind == "none":
         return None
     if kind == "frame":
-        return _read_frame(folder, entry)
+        # A slice's shared table is in its whole's folder, two above (slices/<digest>).
+        return _read_frame(folder.parent.parent if entry.get("in_whole") else folder, entry)
     if kind == "policy":
         return Policy(**entry["value"])
     if kind == "value":
