@@ -15,9 +15,9 @@ import pytest
 from conftest import REPO
 
 from wres_helpers.figures.disclosure import Policy
+from wres_helpers.report.cache import load, prepare
 from wres_helpers.report.cluster import ClusterReport
 from wres_helpers.report.commissioner import CommissionerReport
-from wres_helpers.report.data import load, prepare
 from wres_helpers.report.params import load_params
 from wres_helpers.report.provider import Report
 

@@ -20,7 +20,8 @@ from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report import sections
 from wres_helpers.report.cluster import ClusterReport
 from wres_helpers.report.commissioner import CommissionerReport
-from wres_helpers.report.data import ReportData, load, prepare
+from wres_helpers.report.cache import load, prepare
+from wres_helpers.report.data import ReportData
 from wres_helpers.report.formatting import fmt
 from wres_helpers.report.params import load_params
 from wres_helpers.report.printed import PRINTS, declared, printed_tokens

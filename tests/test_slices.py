@@ -8,9 +8,9 @@ from conftest import example_extract
 
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report import slices
+from wres_helpers.report.cache import load, prepare
 from wres_helpers.report.cluster import ClusterReport
 from wres_helpers.report.commissioner import CommissionerReport
-from wres_helpers.report.data import load, prepare
 from wres_helpers.report.params import ReportParams
 from wres_helpers.report.provider import Report
 
@@ -65,5 +65,5 @@ def test_split_gives_what_for_entity_gives(prepared):
 
 
 def test_a_slice_file_name_is_never_chosen_by_the_extract(tmp_path):
-    path = slices.slice_path(tmp_path / "abc-public.pkl", "../../outside")
-    assert path.parent == tmp_path / "abc-public"
+    path = slices.slice_path(tmp_path / "abc-public", "../../outside")
+    assert path.parent == tmp_path / "abc-public" / "slices"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -54,6 +56,46 @@ def write_bytes_atomic(data: bytes, path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_folder_atomic(path: Path, fill: Callable[[Path], None]) -> None:
+    """Write a folder whole or not at all: filled in a temporary folder beside it, then renamed.
+
+    A reader sees the old folder, no folder for a moment, or the new one whole,
+    never a half-written one. Whatever was at ``path`` (an older folder, a file,
+    a symbolic link) is moved aside first and removed once the new folder is in
+    place; a failure removes the temporary folder and leaves nothing behind.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The folder to write.
+    fill : callable
+        Called with the temporary folder; writes the folder's files into it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
+    try:
+        fill(tmp)
+        if path.exists() or path.is_symlink():
+            aside = tmp.with_suffix(".old")
+            os.rename(path, aside)
+            _remove(aside)
+        os.rename(tmp, path)
+    except OSError as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise OSError(err.errno, f"{err.strerror} (nothing was written)", str(path)) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _remove(path: Path) -> None:
+    """Remove a folder, a file or a symbolic link (never what a link points to)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 def _csv_column(values: pd.Series) -> pa.Array:

@@ -87,7 +87,7 @@ def load_jobs(paths, notebook: Path | None, tally: Tally, policy: dict) -> None:
 def prepare_extracts(tally: Tally, cache_dir: Path) -> None:
     """Each extract's report data built once (or found in the cache); a bad one named."""
     from wres_helpers.batch.prose import narrative_problems, pro_forma_problems
-    from wres_helpers.report.data import prepare
+    from wres_helpers.report.cache import prepare
 
     allowed: dict = {}
     for job in tally.queue:

@@ -64,7 +64,8 @@ def narrative_allowances(params: Iterable) -> dict[str, set[str]]:
 
 def pro_forma_problems(params, cache_dir: Path | None) -> list[str]:
     """Pro forma entries for codes that are not members of the report's cluster."""
-    from wres_helpers.report.data import ReportData, load, prepare
+    from wres_helpers.report.cache import load, prepare
+    from wres_helpers.report.data import ReportData
 
     if not params.pro_forma:
         return []

@@ -152,7 +152,7 @@ def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
 
 def _index_entry(params: ReportParams, report_data: str) -> dict:
     """The report's index entry, from the report data the notebook was given."""
-    from wres_helpers.report.data import load
+    from wres_helpers.report.cache import load
     from wres_helpers.report.provider import Report
 
     return Report(params, load(Path(report_data))).index_entry()

@@ -1,20 +1,14 @@
-"""What the reports draw on, computed once per extract and audience, and cached.
+"""What the reports draw on, computed once per extract and audience.
 
 A public :class:`ReportData` is built only from published figures (the
 public indicator table and published counts), so nothing a public report
-shows, charts or says can reach an exact small count. The cache is a pickle
-under ``outputs/.cache``, keyed on the hash of the extract's files and the
-policy; it is read only from a folder that no other user can write
-(:func:`check_cache_folder`), since unpickling runs whatever the file says.
+shows, charts or says can reach an exact small count. It is cached between
+runs as Parquet and JSON by :mod:`wres_helpers.report.cache`.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -234,89 +228,3 @@ def identifiers(extract) -> frozenset[str]:
                 values = pd.Series(frame[column]).astype(str)
                 ids.update(values[values.str.len() >= MIN_ID_LENGTH].unique())
     return frozenset(ids)
-
-
-def cache_path(cache_dir: Path, fingerprint: str, audience: str) -> Path:
-    return cache_dir / f"{fingerprint}-{audience}.pkl"
-
-
-def save(data: ReportData, path: Path) -> None:
-    from wres_helpers.atomic import write_bytes_atomic
-
-    write_bytes_atomic(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), path)
-
-
-def load(path: Path) -> ReportData:
-    return load_pickle(path)
-
-
-def check_cache_folder(folder: Path) -> None:
-    """Refuse a cache folder that another user owns or could write (or reach: files in a
-    folder only its owner can enter are safe whatever their own mode).
-
-    Raises
-    ------
-    PermissionError
-        Naming the folder: a pickle from it could run anyone's code.
-    """
-    info = folder.lstat()
-    if (
-        info.st_uid != os.getuid()
-        or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        or stat.S_ISLNK(info.st_mode)
-    ):
-        raise PermissionError(
-            1, "the cache may be written by another user; delete it or use your own", str(folder)
-        )
-
-
-def own_cache_folder(folder: Path) -> None:
-    """Make the cache folder, readable and writable by its owner only."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if folder.stat().st_uid == os.getuid():
-        folder.chmod(0o700)
-    check_cache_folder(folder)
-
-
-def load_pickle(path: Path):
-    """Read a cache file this toolkit wrote, from a folder no other user can write."""
-    check_cache_folder(Path(path).parent)
-    with open(path, "rb") as handle:
-        return pickle.load(handle)
-
-
-def prepare(
-    extract: str | Path, policy: Policy, cache_dir: Path | None
-) -> dict[str, Path | ReportData]:
-    """Report data for both audiences: from the cache if fresh, else built once and cached."""
-    from wres_helpers.figures.engine import build, extract_fingerprint
-
-    out: dict[str, Path | ReportData] = {}
-    if cache_dir is not None:
-        own_cache_folder(Path(cache_dir))
-        key = extract_fingerprint(extract, policy)
-        paths = {a: cache_path(cache_dir, key, a) for a in ("internal", "public", "ids")}
-        if all(p.exists() for p in paths.values()):
-            return dict(paths)
-    engine = build(extract, policy)
-    if cache_dir is not None:
-        # The audit looks for these in public pages; kept beside the cache, never published.
-        ids = identifiers(engine.extract)
-        from wres_helpers.atomic import write_bytes_atomic
-
-        write_bytes_atomic(pickle.dumps(ids, protocol=pickle.HIGHEST_PROTOCOL), paths["ids"])
-        out["ids"] = paths["ids"]
-    for audience in ("internal", "public"):
-        data = build_report_data(engine, audience)
-        if cache_dir is not None:
-            from wres_helpers.report.slices import slice_path, split
-
-            # Each kernel loads its own entity's slice; the whole is written last, so
-            # its presence says the slices are complete.
-            for entity, part in split(data):
-                save(part, slice_path(paths[audience], entity))
-            save(data, paths[audience])
-            out[audience] = paths[audience]
-        else:
-            out[audience] = data
-    return out

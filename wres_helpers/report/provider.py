@@ -22,7 +22,8 @@ from wres_helpers.report import (
     model_employer_section,
     overview,
 )
-from wres_helpers.report.data import ReportData, load, prepare
+from wres_helpers.report.cache import load, prepare
+from wres_helpers.report.data import ReportData
 from wres_helpers.report.figure import PUBLICATION_RULE, Figure
 from wres_helpers.report.formatting import contents, missing, para, section, suppression_note
 from wres_helpers.report.params import ReportParams, report_type_of

@@ -1,13 +1,13 @@
 """One entity's share of the prepared report data, so a kernel never loads the nation.
 
-:func:`~wres_helpers.report.data.prepare` computes every entity's figures
+:func:`~wres_helpers.report.cache.prepare` computes every entity's figures
 once per extract. A report's kernel needs only its own entity's rows (and, for
 a cluster, its members'), plus two small tables shared by all: the entities'
 names and types, and the funnels (every organisation's public likelihood and
 denominator, the peers' headline figures that benchmarking draws). At national
 scale the whole table is hundreds of megabytes; a slice is well under one.
 
-A slice's file name is a digest of the entity code, so an extract's codes
+A slice's folder name is a digest of the entity code, so an extract's codes
 never choose a path.
 """
 
@@ -23,21 +23,21 @@ from wres_helpers.report.data import ReportData
 
 
 def slice_name(entity: str) -> str:
-    """The file name of ``entity``'s slice: a digest, whatever characters the code holds.
+    """The folder name of ``entity``'s slice: a digest, whatever characters the code holds.
 
     Examples
     --------
     >>> slice_name("RXX") == slice_name("RXX"), slice_name("RXX") == slice_name("RYY")
     (True, False)
-    >>> slice_name("../../etc").endswith(".pkl") and "/" not in slice_name("../../etc")
+    >>> "/" not in slice_name("../../etc") and "." not in slice_name("../../etc")
     True
     """
-    return hashlib.sha256(str(entity).encode("utf-8")).hexdigest()[:24] + ".pkl"
+    return hashlib.sha256(str(entity).encode("utf-8")).hexdigest()[:24]
 
 
 def slice_folder(full: Path) -> Path:
-    """The folder beside a full report-data file that holds its per-entity slices."""
-    return full.with_suffix("")
+    """The folder inside a cache entry's report data that holds its per-entity slices."""
+    return full / "slices"
 
 
 def slice_path(full: Path, entity: str) -> Path:

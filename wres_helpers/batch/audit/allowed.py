@@ -26,7 +26,8 @@ def allowed_values(
     by default :data:`wres_helpers.report.sections.SECTIONS`), of the figures
     the section declares it may print, for each extract's public report data.
     """
-    from wres_helpers.report.data import ReportData, load, prepare
+    from wres_helpers.report.cache import load, prepare
+    from wres_helpers.report.data import ReportData
     from wres_helpers.report.printed import printed_tokens
 
     allowed: set[str] = set()

@@ -112,10 +112,11 @@ def extract_ids(
 ) -> frozenset[str]:
     """The extract's identifiers (from the cache ``wres run`` made, when there is one)."""
     from wres_helpers.extract.validate import load_extract
-    from wres_helpers.report.data import identifiers, load_pickle, prepare
+    from wres_helpers.report.cache import load_ids, prepare
+    from wres_helpers.report.data import identifiers
 
     if cache_dir is not None:
-        return load_pickle(prepare(extract, policy, cache_dir)["ids"])
+        return load_ids(prepare(extract, policy, cache_dir)["ids"])
     return identifiers(load_extract(extract))
 
 
