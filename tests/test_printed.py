@@ -18,9 +18,9 @@ from wres_helpers.batch.audit import allowed_values, audit_html
 from wres_helpers.batch.audit.allowed import constants
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report import sections
+from wres_helpers.report.cache import load, prepare
 from wres_helpers.report.cluster import ClusterReport
 from wres_helpers.report.commissioner import CommissionerReport
-from wres_helpers.report.cache import load, prepare
 from wres_helpers.report.data import ReportData
 from wres_helpers.report.formatting import fmt
 from wres_helpers.report.params import load_params
