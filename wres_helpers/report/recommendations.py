@@ -34,6 +34,8 @@ def recommendations(
         ``bme_applied_pct``, ``bme_shortlisted_pct``, ``bme_staff_pct``,
         ``population_bme_pct``, ``bme_staff_n``, ``appointment_rl``; a value
         of None (missing or suppressed) leaves its rule unassessed.
+        ``appointment_settled`` (default true) is false where the rounded
+        figures cannot settle the likelihood's range.
     nondisclosure_pct : float
         Rule 1 fires when a table's unknown share is above this.
     gap_pp : float
@@ -96,21 +98,35 @@ def recommendations(
                 "Work to uncover the causes, starting with recording and recruitment.",
             )
         )
-    rl = figures.get("appointment_rl")
-    if not missing(rl) and not (NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
-        out.append(
+    out += _appointment(figures.get("appointment_rl"), figures.get("appointment_settled", True))
+    return out
+
+
+def _appointment(rl, settled: bool) -> list[Recommendation]:
+    """Rule 5, on the appointment likelihood; under ``method: rounding`` a likelihood
+    whose range the rounded figures cannot settle says so rather than state it."""
+    if missing(rl) or (settled and NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
+        return []
+    finding = (
+        "No White applicants were appointed from shortlisting while some BME "
+        "applicants were: a relative likelihood of 0.00"
+        if rl == 0
+        else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
+        "applicants to be appointed from shortlisting"
+    )
+    review = (
+        "review interview and appointment practice, including panel make-up and the "
+        "weighting of equality and diversity competencies."
+    )
+    if not settled:
+        return [
             Recommendation(
                 "appointment",
-                (
-                    "No White applicants were appointed from shortlisting while some BME "
-                    "applicants were: a relative likelihood of 0.00"
-                    if rl == 0
-                    else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-                    "applicants to be appointed from shortlisting"
-                )
-                + ", outside the non-adverse range.",
-                "Review interview and appointment practice, including panel make-up and the "
-                "weighting of equality and diversity competencies.",
+                f"{finding}; the rounded figures cannot settle whether this is outside "
+                "the non-adverse range.",
+                "Read the exact figure in the internal report; if it is outside the range, "
+                + review,
             )
-        )
-    return out
+        ]
+    finding += ", outside the non-adverse range."
+    return [Recommendation("appointment", finding, review[0].upper() + review[1:])]
