@@ -94,6 +94,21 @@ def test_appointment_likelihood_of_zero_is_said_in_words():
     )
 
 
+def test_appointment_range_the_rounded_figures_cannot_settle_is_not_stated():
+    # Under rounding, 1.10 from rounded counts may sit on the other side of 1.25
+    # from the exact figure: the finding says the range is not settled.
+    for rl in (1.1, 1.53):
+        (rec,) = recommendations(
+            {**QUIET, "appointment_rl": rl, "appointment_settled": False}, nondisclosure_pct=10
+        )
+        assert rec.finding == (
+            f"White applicants were {rl:.2f} times as likely as BME applicants to be appointed "
+            "from shortlisting; the rounded figures cannot settle whether this is outside the "
+            "non-adverse range."
+        )
+        assert rec.recommendation.startswith("Read the exact figure in the internal report")
+
+
 def _text(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", html)
 

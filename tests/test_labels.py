@@ -8,9 +8,11 @@ import pytest
 from wres_helpers.report.assurance import assurance_sentence, assurance_status
 from wres_helpers.report.labels import (
     change,
+    non_adverse_sentence,
     quality_label,
     share_row,
     shown_difference,
+    significance,
     survey_change,
 )
 
@@ -165,4 +167,27 @@ def test_assurance_sentence_counts_each_status():
     )
     assert assurance_sentence(["Not in scope"], SEP29) == (
         "As at 29 September 2023, 0 providers are in scope of the WRES; 1 provider is not in scope."
+    )
+
+
+@pytest.mark.parametrize(
+    "low, high, settled, expected",
+    [
+        # 1.02 to 2.28 lies above 1; 0.30 to 0.95 below it: both exclude 1.
+        (1.02, 2.28, True, "The interval excludes 1, so the difference between the groups is "),
+        (0.30, 0.95, True, "The interval excludes 1, so the difference between the groups is "),
+        (0.96, 2.10, True, "The interval includes 1, so the difference could be due to chance."),
+        (1.02, 2.28, False, "The rounded figures cannot settle whether the interval excludes 1"),
+    ],
+)
+def test_significance_sentence(low, high, settled, expected):
+    assert significance(low, high, settled).startswith(expected)
+
+
+def test_non_adverse_sentence_states_the_verdict_only_when_settled():
+    rule = "A figure from 0.80 to 1.25 is within the non-adverse range (the four-fifths rule); "
+    assert non_adverse_sentence(1.25, True) == rule + "this one is within it."
+    assert non_adverse_sentence(1.26, True) == rule + "this one is outside it."
+    assert non_adverse_sentence(1.26, False) == (
+        rule + "the rounded figures cannot settle whether this one is."
     )

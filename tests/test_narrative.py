@@ -1,6 +1,7 @@
 """Sentences written from values: a case table each."""
 
 import math
+import re
 
 import pytest
 
@@ -249,3 +250,33 @@ def test_due_regard_status_is_the_organisations_own(assessment, status):
 )
 def test_survey_evidence_counts_the_indicators_present(present, words):
     assert survey_evidence(present) == words
+
+
+def test_verdicts_the_rounded_figures_cannot_settle_are_not_stated():
+    # The issue's example: rounded counts give 1.53 (1.02 to 2.28), outside the
+    # range and excluding 1, where the exact figure's verdicts differ on both.
+    text = " ".join(
+        likelihood(2, 1.5278, 1.0243, 2.2786, False, False, unsettled={"significance", "range"})
+    )
+    assert "1.53 times as likely" in text
+    assert "The rounded figures cannot settle whether the interval excludes 1" in text
+    assert "the rounded figures cannot settle whether this one is." in text
+    assert not re.search(r"excludes 1, so|includes 1|within it|outside it", text)
+    # Only the range unsettled: the interval's verdict is stated.
+    text = " ".join(likelihood(3, 1.3193, 0.70, 2.49, False, False, unsettled={"range"}))
+    assert "includes 1, so the difference could be due to chance" in text
+    assert "outside it" not in text and "cannot settle whether this one is" in text
+    assert non_adverse_label(1.3193, settled=False) == "Not settled by the rounded figures"
+    assert non_adverse_label(NAN, settled=False) == "Not available"
+
+
+def test_crossing_and_board_side_not_settled():
+    # 1.02 against 0.97 crosses parity as shown, but the sides are not settled.
+    assert crossing(2, 1.02, 0.97, 2022, settled=False) == (
+        "The rounded figures cannot settle whether the figure has crossed parity since 2022."
+    )
+    # 10.0% against 9.8%: 0.2 points above as shown, a side the rounding cannot settle.
+    assert board(10.0, 9.8, 0.2, False, settled=False) == [
+        "BME members make up 10.0% of the board against 9.8% of the workforce. "
+        "The rounded figures cannot settle whether the board's share is above or below it."
+    ]

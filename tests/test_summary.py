@@ -58,3 +58,23 @@ def test_indicator3_on_both_bases_with_the_basis_named():
         ["Two years pooled: 2022 and 2023", "1.34", "Outside the non-adverse range"],
     ]
     assert indicator3_rows(get, 2024, None) == []  # no two-year figure: no rows
+
+
+def test_labels_the_rounded_figures_cannot_settle():
+    from wres_helpers.report.labels import UNSETTLED
+    from wres_helpers.report.summary import change_label, range_label
+
+    spec = {"indicator": 2, "kind": "ratio", "better": "closer to 1"}
+    # Rounded 1.53 from 1.36: further from parity (|log 1.53| = 0.425 > |log 1.36|
+    # = 0.307), a change the exact figures do not settle.
+    this, before = Figure(1.5278), Figure(1.36)
+    assert change_label(spec, this, before) == "Further from parity"
+    assert change_label(spec, this, before, settled=False) == UNSETTLED
+    # A withheld figure is not comparable, settled or not.
+    assert change_label(spec, Figure(NAN, suppressed=True), before, False) == "Not comparable"
+    assert range_label(spec, Figure(1.3193)) == "Outside the non-adverse range"
+    assert range_label(spec, Figure(1.3193, unsettled=frozenset({"range"}))) == UNSETTLED
+    # Indicator 5's BME change (29.3% to 31.56%) when the change is not settled.
+    rows = survey_rows(get, 2023, 2022, settled=lambda key, last: key[0] != 5)
+    assert rows[0][5] == UNSETTLED
+    assert rows[1][5] == "Not comparable"  # indicator 6: no figures

@@ -163,6 +163,7 @@ class CommissionerReport(CommissioningReport):
             "population_bme_pct": self.population(),
             "bme_staff_n": None if bme.suppressed else bme.value,
             "appointment_rl": math.nan if rl.suppressed else rl.value,
+            "appointment_settled": "range" not in rl.unsettled,
         }
 
     def own_workforce(self) -> Html:

@@ -58,6 +58,9 @@ class ReportData:
     survey_sources: pd.DataFrame
     #: ``org_code, year, family`` whose data were not collected (contract, section 1).
     not_collected: pd.DataFrame | None = None
+    #: Public, ``method: rounding``: which change labels the rounded figures settle
+    #: (:func:`wres_helpers.report.settled.changes`); None where every verdict is settled.
+    settled_changes: pd.DataFrame | None = None
 
 
 def funnel_limits(points: pd.DataFrame, z_values=(1.959963984540054, 3.090232306167813)):
@@ -183,10 +186,15 @@ def build_report_data(engine, audience: str) -> ReportData:
     ents = engine.entities.table.copy()
     providers = engine.extract.get("providers")
     survey_sources = _survey_sources(engine)
+    frame, settled_changes = table.frame, None
+    if audience == "public" and table.policy.method == "rounding":
+        from wres_helpers.report import settled
+
+        frame, settled_changes = settled.annotate(engine.internal.frame, frame)
     return ReportData(
         audience,
         table.policy,
-        table.frame,
+        frame,
         cells.reset_index(drop=True),
         ents,
         # Benchmarking shows other organisations, so every audience sees their
@@ -196,6 +204,7 @@ def build_report_data(engine, audience: str) -> ReportData:
         providers,
         survey_sources,
         missing(engine.extract),
+        settled_changes,
     )
 
 

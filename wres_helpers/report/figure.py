@@ -27,6 +27,10 @@ class Figure:
         Withheld from the audience: shown as ``[c]``.
     withheld_by : str or None
         The rule that withheld it (None when it is shown).
+    unsettled : frozenset of str
+        The verdicts on it (``range``, ``significance``, ``side``) that the
+        rounded figures cannot settle (:mod:`wres_helpers.report.settled`);
+        empty where every verdict may be stated.
 
     Examples
     --------
@@ -41,6 +45,7 @@ class Figure:
     ci_high: float = math.nan
     suppressed: bool = False
     withheld_by: str | None = None
+    unsettled: frozenset = frozenset()
 
     @property
     def shown(self) -> bool:

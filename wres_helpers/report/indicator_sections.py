@@ -145,7 +145,15 @@ def likelihood(report, number: int) -> str:
     alone = report.kind != "cluster" and bool(left_out)
     out += para(
         *narrative.likelihood(
-            number, rl.value, rl.ci_low, rl.ci_high, rl.suppressed, caution, events, alone
+            number,
+            rl.value,
+            rl.ci_low,
+            rl.ci_high,
+            rl.suppressed,
+            caution,
+            events,
+            alone,
+            rl.unsettled,
         )
     )
     if report.kind == "cluster" and left_out:
@@ -161,6 +169,7 @@ def likelihood(report, number: int) -> str:
                 pooled.suppressed,
                 False,
                 _events(report, 3, "All|two-year", a_stat),
+                unsettled=pooled.unsettled,
             )
             out += para(
                 f"Pooled over two years ({report.year - 1} and {report.year}): "
@@ -257,6 +266,7 @@ def indicator9(report, _number: int = 9) -> str:
             gap.value,
             board.suppressed or gap.suppressed,
             org_words(report.entity_type)["body"],
+            "side" not in gap.unsettled,
         )
     )
 

@@ -3,8 +3,9 @@
 A label never says more than the figures shown beside it: two figures that
 print the same are "No change"; a difference printed beside its parts is the
 difference of the parts as printed; a label or share resting on a withheld
-figure is withheld with it. The report pages call these functions and add no
-logic of their own.
+figure is withheld with it; under ``method: rounding``, a verdict the rounded
+figures cannot settle is not stated (:data:`UNSETTLED`). The report pages call
+these functions and add no logic of their own.
 """
 
 from __future__ import annotations
@@ -12,7 +13,33 @@ from __future__ import annotations
 import math
 
 from wres_helpers.figures.disclosure import SUPPRESSED
-from wres_helpers.report.formatting import missing
+from wres_helpers.figures.indicators import NON_ADVERSE
+from wres_helpers.report.formatting import fmt, missing
+
+#: What a label reads where the rounded figures cannot settle its verdict
+#: (``method: rounding``; :mod:`wres_helpers.report.settled`).
+UNSETTLED = "Not settled by the rounded figures"
+
+
+def cannot_settle(whether: str) -> str:
+    """The sentence in place of a verdict the rounded figures cannot settle.
+
+    Examples
+    --------
+    >>> cannot_settle("this one is")
+    'The rounded figures cannot settle whether this one is.'
+    """
+    return f"The rounded figures cannot settle whether {whether}."
+
+
+def unsettled_note(base: int) -> str:
+    """The sentence under a table whose labels include :data:`UNSETTLED`."""
+    return (
+        f'Where a verdict reads "{UNSETTLED}", the figures, computed from counts rounded to '
+        f"the nearest {base}, lie too close to the verdict's boundary for the rounding to "
+        "settle it, so none is stated."
+    )
+
 
 #: What a rise in a staff-survey indicator's BME figure means for BME staff.
 SURVEY_MEANING = {
@@ -117,6 +144,29 @@ def change(this, last, kind: str, better: str) -> str:
         return word
     improved = (now > before) == (better == "higher")
     return f"{word} ({'better' if improved else 'worse'})"
+
+
+def significance(low, high, settled: bool) -> str:
+    """Whether the interval excludes 1, or that the rounded figures cannot settle it."""
+    if not settled:
+        return cannot_settle("the interval excludes 1 (a statistically clear difference)")
+    if low > 1 or high < 1:
+        return (
+            "The interval excludes 1, so the difference between the groups is statistically clear."
+        )
+    return "The interval includes 1, so the difference could be due to chance."
+
+
+def non_adverse_sentence(rl, settled: bool) -> str:
+    """The four-fifths rule's verdict as a sentence (or that it is not settled)."""
+    lo, hi = NON_ADVERSE
+    rule = (
+        f"A figure from {fmt(lo, 'ratio')} to {fmt(hi, 'ratio')} is within the "
+        "non-adverse range (the four-fifths rule); "
+    )
+    if not settled:
+        return rule + "the rounded figures cannot settle whether this one is."
+    return rule + "this one is " + ("within it." if lo <= rl <= hi else "outside it.")
 
 
 def survey_change(indicator: int, this, last) -> str:

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from wres_helpers.figures.indicators import NON_ADVERSE
 from wres_helpers.report.formatting import fmt, missing
-from wres_helpers.report.labels import parity_side, shown, shown_difference
+from wres_helpers.report.labels import (
+    UNSETTLED,
+    cannot_settle,
+    non_adverse_sentence,
+    parity_side,
+    shown,
+    shown_difference,
+    significance,
+)
 
 #: Who each likelihood compares, in words.
 LIKELIHOOD_WORDS = {
@@ -18,10 +26,13 @@ LIKELIHOOD_WORDS = {
 }
 
 
-def non_adverse_label(rl) -> str:
-    """The four-fifths rule's verdict on a likelihood, in words (never colour alone)."""
+def non_adverse_label(rl, settled: bool = True) -> str:
+    """The four-fifths rule's verdict on a likelihood, in words (never colour alone);
+    :data:`UNSETTLED` where the rounded figures cannot settle it."""
     if missing(rl):
         return "Not available"
+    if not settled:
+        return UNSETTLED
     low, high = NON_ADVERSE
     if low <= rl <= high:
         return "Within the non-adverse range"
@@ -95,11 +106,14 @@ def likelihood(
     caution: bool,
     events=(None, None),
     not_collected: bool = False,
+    unsettled: frozenset = frozenset(),
 ) -> list[str]:
     """Sentences on a relative likelihood (indicators 2-4).
 
     ``events`` (the two groups' event counts, first group first) and
     ``not_collected`` say why a likelihood is absent; see :func:`unavailable`.
+    ``unsettled`` names the verdicts the rounded figures cannot settle (see
+    :mod:`wres_helpers.report.settled`): their sentences say so.
     """
     first, second, what = LIKELIHOOD_WORDS[indicator]
     if suppressed:
@@ -123,19 +137,8 @@ def likelihood(
     else:
         out = [f"{first} were {fmt(rl, 'ratio')} times as likely as {second} {what}{interval}."]
     if has_interval:
-        if low > 1 or high < 1:
-            out.append(
-                "The interval excludes 1, so the difference between the groups is "
-                "statistically clear."
-            )
-        else:
-            out.append("The interval includes 1, so the difference could be due to chance.")
-    lo, hi = NON_ADVERSE
-    out.append(
-        f"A figure from {fmt(lo, 'ratio')} to {fmt(hi, 'ratio')} is within the "
-        f"non-adverse range (the four-fifths rule); this one is "
-        + ("within it." if lo <= rl <= hi else "outside it.")
-    )
+        out.append(significance(low, high, "significance" not in unsettled))
+    out.append(non_adverse_sentence(rl, "range" not in unsettled))
     if caution:
         out.append(
             "The numbers behind this figure are small, so treat it with caution: a "
@@ -144,10 +147,13 @@ def likelihood(
     return out
 
 
-def crossing(indicator: int, this, last, last_year: int) -> str:
-    """A sentence when a likelihood (as shown) crossed parity since ``last_year``, else ``""``."""
+def crossing(indicator: int, this, last, last_year: int, settled: bool = True) -> str:
+    """A sentence when a likelihood (as shown) crossed parity since ``last_year``, else ``""``;
+    ``settled`` is false where the rounded figures cannot settle either year's side."""
     if missing(this) or missing(last):
         return ""
+    if not settled:
+        return cannot_settle(f"the figure has crossed parity since {last_year}")
     now, before = (
         parity_side(shown(this, "ratio"), "ratio"),
         parity_side(shown(last, "ratio"), "ratio"),
@@ -196,12 +202,13 @@ def survey(
     return out
 
 
-def board(board_pct, workforce_pct, difference, suppressed: bool, body: str = "board") -> list[str]:
+def board(board_pct, workforce_pct, difference, suppressed, body="board", settled=True) -> list:
     """Sentences on the board's BME share against the workforce's (indicator 9).
 
     ``body`` names the board in the organisation's own words (an ICB's or
     trust's board, a CCG's governing body); the difference is that of the
-    two shares as shown.
+    two shares as shown; ``settled`` is false where the rounded figures
+    cannot settle which side of the workforce's share the board's lies.
     """
     if suppressed or missing(difference):
         return [
@@ -215,6 +222,8 @@ def board(board_pct, workforce_pct, difference, suppressed: bool, body: str = "b
         f"BME members make up {fmt(board_pct, 'pct')} of the {body} against "
         f"{fmt(workforce_pct, 'pct')} of the workforce"
     )
+    if not settled:
+        return [f"{share}. " + cannot_settle(f"the {body}'s share is above or below it")]
     if gap == 0:
         return [f"{share}: the same share."]
     direction = "below" if gap < 0 else "above"

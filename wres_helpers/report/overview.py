@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
-from wres_helpers.report import charts, comparators, narrative
+from wres_helpers.report import charts, comparators, labels, narrative
 from wres_helpers.report import summary as summary_rows
 from wres_helpers.report.figure import Figure
 from wres_helpers.report.formatting import note, para, part, suppression_note, table
+from wres_helpers.report.summary import headlines
 
 #: The internal report's warning under its header.
 INTERNAL_NOTE = (
@@ -20,50 +20,6 @@ INTERNAL_NOTE = (
     "to identify people. Use it to inform decisions; publish only the "
     "public version."
 )
-
-
-def headlines() -> list[dict]:
-    """The nine headline figures: indicator, label, key, kind and which way is better."""
-    out = [
-        {
-            "indicator": 1,
-            "label": "BME share of the workforce",
-            "key": (1, "All|All", "bme_pct"),
-            "kind": "pct",
-            "better": "neutral",
-        }
-    ]
-    for i in (2, 3, 4):
-        first, second, what = narrative.LIKELIHOOD_WORDS[i]
-        out.append(
-            {
-                "indicator": i,
-                "label": f"Relative likelihood of {first} compared with {second} {what}",
-                "key": (i, "All", "relative_likelihood"),
-                "kind": "ratio",
-                "better": "closer to 1",
-            }
-        )
-    for i in (5, 6, 7, 8):
-        out.append(
-            {
-                "indicator": i,
-                "label": f"BME staff: {TITLES[i].lower()}",
-                "key": (i, "All", "bme_pct"),
-                "kind": "pct",
-                "better": "higher" if SURVEY_HIGHER_IS_BETTER[i] else "lower",
-            }
-        )
-    out.append(
-        {
-            "indicator": 9,
-            "label": "Board BME share minus workforce BME share",
-            "key": (9, "Total board", "difference_pp"),
-            "kind": "pp",
-            "better": "closer to 0",
-        }
-    )
-    return out
 
 
 def header(report) -> str:
@@ -93,7 +49,7 @@ def _summary_row(report, spec: dict, last: int | None) -> list[str]:
         spec["label"],
         this.text(spec["kind"]),
         before.text(spec["kind"]) if last else "n/a",
-        summary_rows.change_label(spec, this, before),
+        summary_rows.change_label(spec, this, before, report.change_settled(spec["key"], last)),
         summary_rows.range_label(spec, this),
         comparators.summary_cell(report.year, spec["indicator"]),
     ]
@@ -107,7 +63,10 @@ def _crossings(report, last: int | None) -> list[str]:
             continue
         this, before = report.get(*spec["key"]), report.get(*spec["key"], year=last)
         if not (this.suppressed or before.suppressed):
-            out.append(narrative.crossing(spec["indicator"], this.value, before.value, last))
+            settled = "side" not in this.unsettled | before.unsettled
+            out.append(
+                narrative.crossing(spec["indicator"], this.value, before.value, last, settled)
+            )
     return out
 
 
@@ -134,8 +93,16 @@ def summary(report) -> str:
         "equally likely) and a board difference of 0 points; a change is judged on "
         'the figures as shown, so figures that print the same are "No change".',
         *_crossings(report, last),
+        *_unsettled(report, rows),
     )
     return body + _summary_survey(report) + _summary_indicator3(report)
+
+
+def _unsettled(report, rows: list[list[str]]) -> list[str]:
+    """The note on labels the rounded figures cannot settle, where the summary has any."""
+    if not any(labels.UNSETTLED in row for row in rows):
+        return []
+    return [labels.unsettled_note(report.data.policy.rounding_base)]
 
 
 def _get_year(report):
@@ -148,7 +115,7 @@ def _summary_survey(report) -> str:
     year, last = report.year, report.last_year
     out = table(
         summary_rows.survey_headers(year, last),
-        summary_rows.survey_rows(_get_year(report), year, last),
+        summary_rows.survey_rows(_get_year(report), year, last, report.change_settled),
         caption=f"Staff-survey indicators 5-8, {year}" + (f" and {last}" if last else ""),
     )
     return out + para(

@@ -21,6 +21,7 @@ from wres_helpers.report import (
     member_matrix,
     model_employer_section,
     overview,
+    settled,
 )
 from wres_helpers.report.cache import load, prepare
 from wres_helpers.report.data import ReportData
@@ -131,7 +132,12 @@ class Report:
             row["ci_high"],
             suppressed,
             PUBLICATION_RULE if suppressed else None,
+            settled.unsettled(row),
         )
+
+    def change_settled(self, key: tuple, last: int | None) -> bool:
+        """Whether the rounded figures settle figure ``key``'s change since ``last``."""
+        return settled.change_settled(self.data.settled_changes, self.entity, key, self.year, last)
 
     def has(self, indicator: int, year: int | None = None) -> bool:
         """Whether the report data hold any figure of ``indicator`` in the year."""

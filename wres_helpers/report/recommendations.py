@@ -34,6 +34,8 @@ def recommendations(
         ``bme_applied_pct``, ``bme_shortlisted_pct``, ``bme_staff_pct``,
         ``population_bme_pct``, ``bme_staff_n``, ``appointment_rl``; a value
         of None (missing or suppressed) leaves its rule unassessed.
+        ``appointment_settled`` (default true) is false where the rounded
+        figures cannot settle the likelihood's range.
     nondisclosure_pct : float
         Rule 1 fires when a table's unknown share is above this.
     gap_pp : float
@@ -118,20 +120,30 @@ def _no_bme_staff(figures: dict) -> Recommendation | None:
 
 
 def _appointment(figures: dict) -> Recommendation | None:
-    """Rule 5: the appointment likelihood outside the non-adverse range."""
-    rl = figures.get("appointment_rl")
-    if missing(rl) or NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]:
+    """Rule 5: the appointment likelihood outside the non-adverse range; under
+    ``method: rounding``, a likelihood whose range the rounded figures cannot
+    settle says so rather than state it."""
+    rl, settled = figures.get("appointment_rl"), figures.get("appointment_settled", True)
+    if missing(rl) or (settled and NON_ADVERSE[0] <= rl <= NON_ADVERSE[1]):
         return None
-    return Recommendation(
-        "appointment",
-        (
-            "No White applicants were appointed from shortlisting while some BME "
-            "applicants were: a relative likelihood of 0.00"
-            if rl == 0
-            else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
-            "applicants to be appointed from shortlisting"
+    finding = (
+        "No White applicants were appointed from shortlisting while some BME "
+        "applicants were: a relative likelihood of 0.00"
+        if rl == 0
+        else f"White applicants were {fmt(rl, 'ratio')} times as likely as BME "
+        "applicants to be appointed from shortlisting"
+    )
+    review = (
+        "review interview and appointment practice, including panel make-up and the "
+        "weighting of equality and diversity competencies."
+    )
+    if not settled:
+        return Recommendation(
+            "appointment",
+            f"{finding}; the rounded figures cannot settle whether this is outside "
+            "the non-adverse range.",
+            "Read the exact figure in the internal report; if it is outside the range, " + review,
         )
-        + ", outside the non-adverse range.",
-        "Review interview and appointment practice, including panel make-up and the "
-        "weighting of equality and diversity competencies.",
+    return Recommendation(
+        "appointment", finding + ", outside the non-adverse range.", review[0].upper() + review[1:]
     )

@@ -78,7 +78,7 @@ def for_entity(data: ReportData, entity: str) -> ReportData:
     -------
     ReportData
         The same audience and policy; ``indicators``, ``cells``, ``quality``,
-        ``survey_sources`` and ``providers`` keep only the entity's rows (and a
+        ``survey_sources``, ``settled_changes`` and ``providers`` keep only the entity's rows (and a
         cluster's members'); ``entities`` and ``funnels`` are kept whole.
     """
     wanted = _members(data.entities, entity)
@@ -89,6 +89,7 @@ def for_entity(data: ReportData, entity: str) -> ReportData:
         quality=_rows_of(data.quality, "entity", wanted),
         survey_sources=_rows_of(data.survey_sources, "entity", wanted),
         providers=_rows_of(data.providers, "commissioner_code", wanted),
+        settled_changes=_rows_of(data.settled_changes, "entity", wanted),
     )
 
 
@@ -101,7 +102,7 @@ def split(data: ReportData):
     """
     groups = {
         name: _grouped(getattr(data, name), "entity")
-        for name in ("indicators", "cells", "quality", "survey_sources")
+        for name in ("indicators", "cells", "quality", "survey_sources", "settled_changes")
     }
     groups["providers"] = _grouped(data.providers, "commissioner_code")
     for entity in data.entities["entity"].astype(str):

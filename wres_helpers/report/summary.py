@@ -10,13 +10,57 @@ from __future__ import annotations
 
 import math
 
-from wres_helpers.figures.indicators import TITLES
+from wres_helpers.figures.indicators import SURVEY_HIGHER_IS_BETTER, TITLES
 from wres_helpers.report import labels, narrative
 from wres_helpers.report.figure import Figure
 from wres_helpers.report.formatting import fmt
 
 #: A figure the extract does not hold.
 ABSENT = Figure()
+
+
+def headlines() -> list[dict]:
+    """The nine headline figures: indicator, label, key, kind and which way is better."""
+    out = [
+        {
+            "indicator": 1,
+            "label": "BME share of the workforce",
+            "key": (1, "All|All", "bme_pct"),
+            "kind": "pct",
+            "better": "neutral",
+        }
+    ]
+    for i in (2, 3, 4):
+        first, second, what = narrative.LIKELIHOOD_WORDS[i]
+        out.append(
+            {
+                "indicator": i,
+                "label": f"Relative likelihood of {first} compared with {second} {what}",
+                "key": (i, "All", "relative_likelihood"),
+                "kind": "ratio",
+                "better": "closer to 1",
+            }
+        )
+    for i in (5, 6, 7, 8):
+        out.append(
+            {
+                "indicator": i,
+                "label": f"BME staff: {TITLES[i].lower()}",
+                "key": (i, "All", "bme_pct"),
+                "kind": "pct",
+                "better": "higher" if SURVEY_HIGHER_IS_BETTER[i] else "lower",
+            }
+        )
+    out.append(
+        {
+            "indicator": 9,
+            "label": "Board BME share minus workforce BME share",
+            "key": (9, "Total board", "difference_pp"),
+            "kind": "pp",
+            "better": "closer to 0",
+        }
+    )
+    return out
 
 
 def survey_year(wres_year: int) -> int:
@@ -30,10 +74,16 @@ def survey_year(wres_year: int) -> int:
     return wres_year - 1
 
 
-def change_label(spec: dict, this: Figure, before: Figure) -> str:
-    """The summary's change label for one headline figure (withheld: not comparable)."""
+def change_label(spec: dict, this: Figure, before: Figure, settled: bool = True) -> str:
+    """The summary's change label for one headline figure (withheld: not comparable).
+
+    ``settled`` is false where the rounded figures cannot settle the change
+    (:func:`wres_helpers.report.settled.changes`): the label says so.
+    """
     if this.suppressed or before.suppressed:
         return "Not comparable"
+    if not settled:
+        return labels.UNSETTLED
     if spec["indicator"] in (5, 6, 7, 8):
         return labels.survey_change(spec["indicator"], this.value, before.value)
     better = "parity" if spec["kind"] in ("ratio", "pp") else spec["better"]
@@ -44,14 +94,22 @@ def range_label(spec: dict, this: Figure) -> str:
     """The four-fifths verdict for a likelihood; empty for other figures."""
     if spec["kind"] != "ratio":
         return ""
-    return "Not published ([c])" if this.suppressed else narrative.non_adverse_label(this.value)
+    if this.suppressed:
+        return "Not published ([c])"
+    return narrative.non_adverse_label(this.value, "range" not in this.unsettled)
 
 
-def survey_rows(get, year: int, last: int | None) -> list[list[str]]:
+def _always(_key: tuple, _last: int | None) -> bool:
+    return True
+
+
+def survey_rows(get, year: int, last: int | None, settled=_always) -> list[list[str]]:
     """Indicators 5-8: White and BME side by side for both years, the change and the gap.
 
     The change is the BME figure's, in what it means for BME staff; the gap
     to White staff is this year's, of the two figures as shown.
+    ``settled(key, last)`` says whether the rounded figures settle the change
+    of figure ``key`` since ``last`` (by default every change is settled).
     """
     rows = []
     for i in (5, 6, 7, 8):
@@ -67,9 +125,12 @@ def survey_rows(get, year: int, last: int | None) -> list[list[str]]:
         for y in (last, year):
             row += [cells[(y, s)].text("pct") for s in ("white", "bme")]
         row.append(
-            "Not comparable"
-            if bme_now.suppressed or bme_then.suppressed
-            else labels.survey_change(i, bme_now.value, bme_then.value)
+            change_label(
+                {"indicator": i, "kind": "pct"},
+                bme_now,
+                bme_then,
+                settled((i, "All", "bme_pct"), last),
+            )
         )
         row.append(fmt(gap, "pp", withheld))
         rows.append(row)
