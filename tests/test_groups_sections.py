@@ -223,3 +223,19 @@ def test_indicator_1_shows_both_parts_with_the_note_under_a_withheld_figure(extr
     assert "[c] marks a figure withheld to protect confidentiality" in html
     internal = str(_report(extract, "internal").indicator(1))
     assert "[c]" not in internal and 'id="indicator-1-groups"' in internal
+
+
+def test_the_audit_reads_the_year_headed_columns_and_catches_a_planted_count(extract):
+    from pathlib import Path
+
+    from wres_helpers.batch.audit import audit_html
+    from wres_helpers.figures.disclosure import Policy
+
+    html = groups_sections.senior(_report(extract, "public"))
+    assert '<th scope="colgroup" colspan="3">2016</th>' in html
+    assert not audit_html(Path("p.html"), html, set(), None, Policy())
+    # The internal figure (3 BME staff at Band 8C and above) planted in the BME column.
+    planted = html.replace("<td>40</td><td>12</td>", "<td>40</td><td>3</td>", 1)
+    assert planted != html
+    found = audit_html(Path("p.html"), planted, set(), None, Policy())
+    assert [f.where for f in found] == ["table 1, row 1, column 'bme'"]

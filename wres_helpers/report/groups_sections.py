@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from wres_helpers.figures.disclosure import SUPPRESSED
 from wres_helpers.report import groups_chart
-from wres_helpers.report.formatting import missing, para, section, table
+from wres_helpers.report.formatting import missing, para, part, section
 from wres_helpers.report.labels import shown
 from wres_helpers.vocab import BROAD_GROUPS, SENIOR_GROUPS
 
@@ -55,6 +55,14 @@ def withheld_note(rows: list[list[str]]) -> str:
         "small count, or would let one be worked out from the other figures "
         "(see the disclosure note at the top of the report)."
     )
+
+
+def by_year(report, headers: list[str], rows: list[list[str]], caption: str) -> str:
+    """A table whose columns after the first repeat for each of :func:`years`, each
+    repetition headed by its year (so every column heading names one kind of figure)."""
+    span = (len(headers) - 1) // len(years(report))
+    groups = [(str(y), span) for y in years(report)]
+    return part("table", headers, rows, caption, True, groups)
 
 
 def _present(report, breakdown: str, year: int, stat: str = "total_n") -> bool:
@@ -123,15 +131,12 @@ def senior(report) -> str:
     rows = senior_rows(report)
     if not rows:
         return ""
-    headers = ["Level"]
-    for y in years(report):
-        headers += [f"Staff {y}", f"BME {y}", f"BME share {y}"]
-    body = para(senior_sentence(report)) + table(
-        headers,
-        rows,
-        caption="BME staff in senior posts: Band 8A and above, Band 8C and above (8C, 8D, "
-        "9 and VSM) and VSM, as headcounts at 31 March",
+    headers = ["Level"] + ["Staff", "BME", "BME share"] * len(years(report))
+    caption = (
+        "BME staff in senior posts: Band 8A and above, Band 8C and above (8C, 8D, 9 and "
+        "VSM) and VSM, as headcounts at 31 March"
     )
+    body = para(senior_sentence(report)) + by_year(report, headers, rows, caption)
     body += withheld_note(rows)
     return section("Senior representation", body, level=3, ident="indicator-1-senior")
 
@@ -174,13 +179,10 @@ def broad(report) -> str:
             level=3,
             ident="indicator-1-groups",
         )
-    headers = ["Group"]
-    for y in years(report):
-        headers += [f"Staff {y}", f"Share {y}"]
+    headers = ["Group"] + ["Staff", "Share"] * len(years(report))
     rows = group_rows(report)
-    body = para(intro) + table(
-        headers, rows, caption="Staff in post at 31 March by broad ethnic group"
-    )
+    caption = "Staff in post at 31 March by broad ethnic group"
+    body = para(intro) + by_year(report, headers, rows, caption)
     body += withheld_note(rows)
     body += groups_chart.chart(groups_chart.bars(report, years(report)))
     return section("Broad ethnic groups", body, level=3, ident="indicator-1-groups")
