@@ -223,6 +223,10 @@ def test_indicator_1_shows_both_parts_with_the_note_under_a_withheld_figure(extr
     assert "[c] marks a figure withheld to protect confidentiality" in html
     internal = str(_report(extract, "internal").indicator(1))
     assert "[c]" not in internal and 'id="indicator-1-groups"' in internal
+    # The section's own words stay with its band table, before the two sub-sections.
+    options = {"narrative": {"indicator1": "Words of our own."}}
+    html = str(Report.open("T1", 2016, str(extract), "public", options).indicator(1))
+    assert html.index("Words of our own.") < html.index('id="indicator-1-senior"')
 
 
 def test_the_audit_reads_the_year_headed_columns_and_catches_a_planted_count(extract):
@@ -239,3 +243,15 @@ def test_the_audit_reads_the_year_headed_columns_and_catches_a_planted_count(ext
     assert planted != html
     found = audit_html(Path("p.html"), planted, set(), None, Policy())
     assert [f.where for f in found] == ["table 1, row 1, column 'bme'"]
+
+
+def test_the_senior_table_reaches_the_spreadsheet_with_a_heading_per_column(extract):
+    from wres_helpers.batch.extras import page_tables
+
+    tables = page_tables(groups_sections.senior(_report(extract, "public")))
+    assert len(tables) == 1
+    frame = tables[0].frame
+    assert frame.columns.tolist() == ["Level", "2016 Staff", "2016 BME", "2016 BME share"]
+    # Band 8A and above: 40 staff, 12 BME, 30.0% (a spreadsheet holds 30.0 per cent).
+    row = frame[frame["Level"] == "Band 8A and above (clinical)"].iloc[0].tolist()
+    assert row == ["Band 8A and above (clinical)", 40, 12, 30.0]

@@ -12,7 +12,7 @@ import math
 import pandas as pd
 
 from wres_helpers.figures.indicators import INDICATOR9_BREAKDOWNS, SURVEY_HIGHER_IS_BETTER, TITLES
-from wres_helpers.report import charts, groups_sections, narrative
+from wres_helpers.report import charts, narrative
 from wres_helpers.report import summary as summary_rows
 from wres_helpers.report.figure import PUBLICATION_RULE, Figure
 from wres_helpers.report.formatting import fmt, missing, para, table
@@ -107,7 +107,7 @@ def indicator1(report, _number: int = 1) -> str:
         )
     if not overall.suppressed and not missing(overall.value):
         out += para(*_senior_sentences(overall, bars))
-    return out + groups_sections.body(report)
+    return out
 
 
 #: The extract table each likelihood's events come from.
