@@ -86,6 +86,16 @@ def cell_value(text: str) -> object:
     return float(number) if "." in number or text.endswith("%") else int(number)
 
 
+def headings(table: dict) -> list[str]:
+    """A parsed table's column headings: rows of headings (a year over its columns) joined
+    into one heading per column.
+
+    >>> headings({"headers": [["", "2023", "2023"], ["Group", "Staff", "Share"]]})
+    ['Group', '2023 Staff', '2023 Share']
+    """
+    return [" ".join(h for h in column if h) for column in zip(*table["headers"])]
+
+
 def page_tables(html: str) -> list:
     """Every table of a page as a :class:`~wres_helpers.report.spreadsheet.SheetTable`."""
     from wres_helpers.report.spreadsheet import SheetTable
@@ -94,8 +104,7 @@ def page_tables(html: str) -> list:
     parser.feed(html)
     out = []
     for i, t in enumerate(parser.tables, 1):
-        # Rows of headings (a year over its columns) join into one heading per column.
-        headers = [" ".join(h for h in column if h) for column in zip(*t["headers"])]
+        headers = headings(t)
         rows = [r for r in t["rows"] if len(r) == len(headers)]
         if not headers or not rows:
             continue
