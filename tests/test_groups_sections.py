@@ -255,3 +255,23 @@ def test_the_senior_table_reaches_the_spreadsheet_with_a_heading_per_column(extr
     # Band 8A and above: 40 staff, 12 BME, 30.0% (a spreadsheet holds 30.0 per cent).
     row = frame[frame["Level"] == "Band 8A and above (clinical)"].iloc[0].tolist()
     assert row == ["Band 8A and above (clinical)", 40, 12, 30.0]
+
+
+def test_a_return_without_broad_groups_says_so_and_draws_no_chart(tmp_path):
+    # An aggregated return giving only White and BME: its broad groups are blank (contract, 2).
+    counts = [("White", 20), ("BME", 10), ("Unknown", 0)]
+    rows = [
+        {
+            "org_code": "T1",
+            "year": 2016,
+            "measure": "staff",
+            "breakdown": "Clinical|Band 5",
+            "ethnic_group": g,
+            "count": n,
+        }
+        for g, n in counts
+    ]
+    extract = write_extract(tmp_path / "ret", {"organisations": ORG, "wres_return": rows})
+    html = groups_sections.broad(_report(extract, "internal"))
+    assert "The data do not break BME staff down by broad group." in html
+    assert "<img" not in html and "<table" not in html
