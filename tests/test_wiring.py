@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from wres_helpers.batch.extras import _Tables, cell_value
+from wres_helpers.batch.extras import _Tables, cell_value, headings
 from wres_helpers.report import comparators
 from wres_helpers.report.model_employer_section import section_body, this_year_rows
 from wres_helpers.report.national import load_national, national_figure
@@ -175,7 +175,7 @@ def test_each_spreadsheet_table_equals_the_pages(rendered):
         assert len(sheets) == len(tables)
         for name, table in zip(sheets, tables):
             values = [list(r) for r in book[name].iter_rows(values_only=True)]
-            start = values.index(list(table["headers"][0]))
+            start = values.index(headings(table))
             got = values[start + 1 : start + 1 + len(table["rows"])]
             want = [["[x]" if c == "" else cell_value(c) for c in row] for row in table["rows"]]
             assert got == want, (page.name, name)

@@ -38,6 +38,7 @@ class _Tables(HTMLParser):
         self._text: list[str] | None = None
         self._row: list[str] | None = None
         self._head = False
+        self._span = 1
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
@@ -48,6 +49,8 @@ class _Tables(HTMLParser):
             self._row = []
         elif tag in ("td", "th", "caption") and self.tables:
             self._text = []
+            span = dict(attrs).get("colspan") or "1"
+            self._span = int(span) if span.isdigit() else 1
 
     def handle_endtag(self, tag):
         if tag == "thead":
@@ -56,7 +59,9 @@ class _Tables(HTMLParser):
             self.tables[-1]["caption"] = "".join(self._text).strip()
             self._text = None
         elif tag in ("td", "th") and self._text is not None and self._row is not None:
-            self._row.append(" ".join("".join(self._text).split()))
+            # A heading over several columns (a year over its figures) heads each of them.
+            text = " ".join("".join(self._text).split())
+            self._row.extend([text] * (self._span if self._head else 1))
             self._text = None
         elif tag == "tr" and self._row is not None:
             self.tables[-1]["headers" if self._head else "rows"].append(self._row)
@@ -81,6 +86,16 @@ def cell_value(text: str) -> object:
     return float(number) if "." in number or text.endswith("%") else int(number)
 
 
+def headings(table: dict) -> list[str]:
+    """A parsed table's column headings: rows of headings (a year over its columns) joined
+    into one heading per column.
+
+    >>> headings({"headers": [["", "2023", "2023"], ["Group", "Staff", "Share"]]})
+    ['Group', '2023 Staff', '2023 Share']
+    """
+    return [" ".join(h for h in column if h) for column in zip(*table["headers"])]
+
+
 def page_tables(html: str) -> list:
     """Every table of a page as a :class:`~wres_helpers.report.spreadsheet.SheetTable`."""
     from wres_helpers.report.spreadsheet import SheetTable
@@ -89,7 +104,7 @@ def page_tables(html: str) -> list:
     parser.feed(html)
     out = []
     for i, t in enumerate(parser.tables, 1):
-        headers = t["headers"][0] if t["headers"] else []
+        headers = headings(t)
         rows = [r for r in t["rows"] if len(r) == len(headers)]
         if not headers or not rows:
             continue

@@ -5,7 +5,8 @@ comes from :class:`~wres_helpers.report.data.ReportData` of the report's
 audience, as a :class:`~wres_helpers.report.figure.Figure`. The sections, their
 order and headings are declared in :mod:`wres_helpers.report.sections`; their
 bodies are built in :mod:`~wres_helpers.report.overview`,
-:mod:`~wres_helpers.report.indicator_sections` and
+:mod:`~wres_helpers.report.indicator_sections` (with indicator 1's senior and
+broad-group parts in :mod:`~wres_helpers.report.groups_sections`) and
 :mod:`~wres_helpers.report.context_sections`.
 """
 
@@ -17,6 +18,7 @@ from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report import (
     comparators,
     context_sections,
+    groups_sections,
     indicator_sections,
     member_matrix,
     model_employer_section,
@@ -221,6 +223,9 @@ class Report:
         extra = self.params.narrative.get(f"indicator{number}")
         if extra:
             body += para(extra)
+        if number == 1:
+            # Its own sub-sections, after everything that belongs to the band table.
+            body += groups_sections.body(self)
         return self._section(ident, body)
 
     def model_employer(self) -> Html:
