@@ -11,9 +11,11 @@ import pytest
 from conftest import example_extract, tiny  # noqa: F401  (a fixture)
 
 from wres_helpers.figures.disclosure import Policy
+from wres_helpers.report import cache as cache_module
 from wres_helpers.report import slices, store
 from wres_helpers.report.cache import (
     ENTRY,
+    files_fingerprint,
     is_sound,
     load,
     load_ids,
@@ -155,3 +157,26 @@ def test_an_unsound_entry_is_rebuilt_by_prepare(tiny, tmp_path):  # noqa: F811
     assert again == first and is_sound(again["public"])
     # Nothing is left over from the writing: no temporary or set-aside folder.
     assert sorted(p.name for p in cache.iterdir()) == sorted(p.name for p in first.values())
+
+
+def test_the_codes_fingerprint_follows_every_file_of_the_package(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "templates").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "templates" / "page.html.j2").write_text("<p>{{ x }}</p>")
+    before = files_fingerprint(package)
+    (package / "templates" / "page.html.j2").write_text("<p>{{ y }}</p>")
+    assert files_fingerprint(package) != before
+    (package / "templates" / "page.html.j2").write_text("<p>{{ x }}</p>")
+    assert files_fingerprint(package) == before
+    (package / "a.py").rename(package / "b.py")  # same bytes, another module
+    assert files_fingerprint(package) != before
+
+
+def test_another_version_of_the_code_never_reads_this_ones_figures(tiny, tmp_path, monkeypatch):  # noqa: F811
+    cache = tmp_path / "cache"
+    first = prepare(tiny, Policy(), cache)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "00000000")
+    second = prepare(tiny, Policy(), cache)
+    assert set(second.values()).isdisjoint(first.values())
+    assert all(is_sound(p) for p in second.values())

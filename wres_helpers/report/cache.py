@@ -2,7 +2,9 @@
 
 Under the cache folder (``outputs/.cache``), each extract and policy has three
 entries, named by :func:`~wres_helpers.figures.engine.extract_fingerprint`
-(a hash of the extract's files' bytes and the policy)::
+(a hash of the extract's files' bytes and the policy) and
+:func:`code_fingerprint` (a hash of the package's own files, so that a new
+version of the toolkit never reads figures an older one computed)::
 
     <key>-internal/                  one audience's report data (store.py's format)
         entry.json                   the format, its version, every file's size
@@ -24,6 +26,8 @@ earlier format (``*.pkl``) are never read.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import stat
@@ -39,6 +43,27 @@ from wres_helpers.report.store import CacheError
 #: Each entry's own description: format, version and the size of every file it holds.
 ENTRY = "entry.json"
 AUDIENCES = ("internal", "public")
+
+
+#: The package whose files the cache's key includes.
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def files_fingerprint(root: Path) -> str:
+    """A hash of every file under ``root`` (code, templates, data), by path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
+        if "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:8]
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The package's :func:`files_fingerprint`, once per process: part of the cache's key,
+    so that figures computed by one version of the toolkit are never read by another."""
+    return files_fingerprint(PACKAGE)
 
 
 def entry_path(cache_dir: Path, fingerprint: str, kind: str) -> Path:
@@ -193,7 +218,7 @@ def prepare(
         engine = build(extract, policy)
         return {a: build_report_data(engine, a) for a in AUDIENCES}
     own_cache_folder(Path(cache_dir))
-    key = extract_fingerprint(extract, policy)
+    key = f"{extract_fingerprint(extract, policy)}-{code_fingerprint()}"
     paths = {kind: entry_path(cache_dir, key, kind) for kind in (*AUDIENCES, "ids")}
     if all(is_sound(p) for p in paths.values()):
         return paths
