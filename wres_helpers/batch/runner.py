@@ -176,9 +176,11 @@ def _render(job: Job, executed: Path, outputs: Path) -> dict:
     entry.update(
         file=f"{job.name}.html", status="ok", fingerprint=job.fingerprint, params=str(job.source)
     )
+    _write_state(entry, outputs, p.audience, job.name)
+    # After the state: a run stopped while the workbook is written still counts the page,
+    # and the run's end writes the workbook.
     if p.audience == "public":
         write_page_spreadsheet(outputs / "public", entry)
-    _write_state(entry, outputs, p.audience, job.name)
     return entry
 
 
