@@ -5,11 +5,18 @@ From ``make bench``'s national-scale extract (Parquet), ``wres params`` then
 tree's: the summed resident memory (RSS) of the ``wres`` process and all its
 descendants (workers and kernels), sampled with psutil every 0.2 s. The
 largest single kernel is reported too: a kernel loads only its entity's slice
-of the report data, never the nation's. Figures for the README, not a test.
+of the report data, never the nation's. The run is split into its phases
+from the reports' own logs: preparation (read, validate, count, slices),
+reports (first report started to last rendered) and the run's end (index,
+spreadsheets, audit). ``--limit N`` runs N of the params files, spread over
+the list, when the whole will not fit the time there is. Figures for the
+README, not a test.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import os
 import re
 import subprocess
@@ -72,8 +79,45 @@ def _timed(cmd: list[str], env: dict) -> tuple[float, TreeSampler, int, str]:
     return time.perf_counter() - start, sampler, proc.returncode, (out + err).decode()
 
 
+def phases(runs: Path, started: float, ended: float) -> str:
+    """Preparation, reports and the run's end, from each report's log (first and last line)."""
+    spans = []
+    for log in runs.glob("*.log"):
+        lines = log.read_text().splitlines()
+        if lines and "rendered" in lines[-1]:
+            first, last = (
+                dt.datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").timestamp()
+                for line in (lines[0], lines[-1])
+            )
+            spans.append((first, last))
+    if not spans:
+        return "phases: no report rendered"
+    first = min(a for a, _ in spans)
+    last = max(b for _, b in spans)
+    each = sum(b - a for a, b in spans) / len(spans)
+    return (
+        f"phases: preparation {first - started:.1f} s | reports {last - first:.1f} s "
+        f"({each:.1f} s a report a worker) | the run's end {ended - last:.1f} s"
+    )
+
+
+def _limit(folder: Path, n: int | None) -> None:
+    """Keep ``n`` params files, spread evenly over the sorted list."""
+    files = sorted(p for p in folder.glob("*.yaml") if not p.name.startswith("_"))
+    if n is None or n >= len(files):
+        return
+    keep = {files[round(i * len(files) / n)] for i in range(n)}
+    for path in files:
+        if path not in keep:
+            path.unlink()
+
+
 def main() -> None:
     from wres_helpers.example import write_national
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="run this many params files, not all")
+    limit = parser.parse_args().limit
 
     extract = BENCH / "national-parquet"
     if not (extract / "staff.parquet").exists():
@@ -88,9 +132,12 @@ def main() -> None:
     t_params, s_params, rc, text = _timed(cmd, env)
     if rc:
         raise SystemExit(f"wres params failed:\n{text[-2000:]}")
-    n_params = len(list((work / "params").glob("*.yaml")))
+    _limit(work / "params", limit)
+    n_params = len([p for p in (work / "params").glob("*.yaml") if p.name[0] != "_"])
     cmd = [wres, "run", str(work / "params"), "--jobs", "2", "--outputs", str(work / "out")]
+    started = time.time()
     t_run, s_run, rc, text = _timed(cmd, env)
+    ended = time.time()
     rendered = len([p for p in (work / "out" / "public").glob("*.html") if p.name != "index.html"])
     match = re.search(r"(\d+) failure\(s\)", text)
     failures = int(match.group(1)) if match else (0 if rc == 0 else -1)
@@ -105,6 +152,7 @@ def main() -> None:
         f"{peak:.0f} MB (psutil, 0.2 s samples; target < {TARGET_MB}) | largest kernel "
         f"{s_run.kernel_peak / 2**20:.0f} MB | failures {failures} (exit code {rc})"
     )
+    print(phases(work / "out" / "runs" / "public", started, ended))
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if failures:
         print(text[-3000:], file=sys.stderr)

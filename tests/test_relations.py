@@ -239,3 +239,15 @@ def test_every_total_counting_makes_equals_its_parts(family):
     assert len(sums) > 0
     for key, row in sums.iterrows():
         assert keyed[key] == row["sum"], (family.name, key)
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_a_rows_side_is_its_breakdown_before_the_first_bar(dtype):
+    from wres_helpers.figures.relations import _side_of
+
+    # Each breakdown read by eye: the text before the first "|", the whole when there is none.
+    breakdowns = ["A|Band 5", "B|All", "All", "A|Band 8C|x", "B|All"]
+    frame = pd.DataFrame({"breakdown": pd.Series(breakdowns, dtype=dtype, index=range(10, 15))})
+    side = _side_of(frame)
+    assert side.tolist() == ["A", "B", "All", "A", "B"]
+    assert side.index.tolist() == [10, 11, 12, 13, 14]

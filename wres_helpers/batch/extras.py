@@ -144,22 +144,38 @@ def _cover(title: str, period: str, contact: str, disclosure: str):
     )
 
 
+def write_page_spreadsheet(folder: Path, entry: dict) -> list:
+    """The workbook beside one public page, from the page as written; returns its tables.
+
+    ``wres run``'s workers write it as each page is rendered, so that the
+    run's end has only the run's own workbook to write.
+    """
+    from wres_helpers.report.spreadsheet import write_spreadsheet
+
+    tables = page_tables((folder / entry["file"]).read_text(encoding="utf-8"))
+    if tables:
+        title = f"{entry['name']}: WRES report {entry['year']}"
+        period = f"Workforce at 31 March {entry['year']}"
+        contact = entry.get("contact") or "The organisation's equality lead"
+        cover = _cover(title, period, contact, entry.get("disclosure") or "")
+        write_spreadsheet(folder / (Path(entry["file"]).stem + ".xlsx"), tables, cover)
+    return tables
+
+
 def write_spreadsheets(outputs: Path, entries: list[dict]) -> None:
-    """A workbook beside each public page, and one of every page's tables for the run."""
+    """A workbook beside each public page (unless one newer than the page is there), and
+    one of every page's tables for the run."""
     from wres_helpers.report.spreadsheet import write_spreadsheet
 
     folder = outputs / "public"
     everything = []
     for e in entries:
-        tables = page_tables((folder / e["file"]).read_text(encoding="utf-8"))
-        if not tables:
-            continue
-        contact = e.get("contact") or "The organisation's equality lead"
-        title = f"{e['name']}: WRES report {e['year']}"
-        period = f"Workforce at 31 March {e['year']}"
-        disclosure = e.get("disclosure") or ""
-        cover = _cover(title, period, contact, disclosure)
-        write_spreadsheet(folder / (Path(e["file"]).stem + ".xlsx"), tables, cover)
+        page = folder / e["file"]
+        book = page.with_suffix(".xlsx")
+        if book.exists() and book.stat().st_mtime >= page.stat().st_mtime:
+            tables = page_tables(page.read_text(encoding="utf-8"))
+        else:
+            tables = write_page_spreadsheet(folder, e)
         everything += [replace(t, title=f"{e['name']}: {t.title}") for t in tables]
     if everything:
         years = ", ".join(sorted({str(e["year"]) for e in entries}))

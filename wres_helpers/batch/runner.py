@@ -17,6 +17,7 @@ to ``outputs/quarantine/``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wres_helpers.atomic import write_bytes_atomic
-from wres_helpers.batch.extras import index_entries, write_extras
+from wres_helpers.batch.extras import index_entries, write_extras, write_page_spreadsheet
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report.params import (
     DEFAULTS_NAME,
@@ -79,75 +80,112 @@ def _state_path(outputs: Path, audience: str, name: str) -> Path:
 
 
 def run_one(job: Job, outputs: Path, cache_dir: Path) -> dict:
-    """Execute and render one report (in a worker process). Returns its index entry."""
-    import nbformat
-    import papermill
+    """Execute and render one report (in a worker process). Returns its index entry.
 
-    from wres_helpers.report.page import render_report
-
+    The report runs in the worker's kernel (:mod:`wres_helpers.batch.kernels`),
+    reset first; a report that fails ends that kernel, so the next starts clean.
+    """
     p = job.params
     runs = outputs / "runs" / p.audience
     runs.mkdir(parents=True, exist_ok=True)
-    log_path = runs / f"{job.name}.log"
-    handler = logging.FileHandler(log_path, mode="w", encoding="utf-8")
+    with _report_log(runs, job.name) as logger:
+        try:
+            logger.info("params %s -> %s", job.source, runs / f"{job.name}.ipynb")
+            logger.info("disclosure policy: %s", Policy.of(p).describe())
+            executed = _execute(job, runs)
+            entry = _render(job, executed, outputs)
+            logger.info("rendered %s", outputs / p.audience / entry["file"])
+            return entry
+        except BaseException as err:
+            from wres_helpers.batch.kernels import KERNEL
+
+            KERNEL.discard()
+            logger.error("failed: %s", _reason(err))
+            state = {"status": "failed", "reason": _reason(err), "params": str(job.source)}
+            _write_state(state, outputs, p.audience, job.name)
+            raise
+
+
+@contextlib.contextmanager
+def _report_log(runs: Path, name: str):
+    """papermill's log of one report in ``runs/<name>.log``; the worker's stderr beside it."""
+    handler = logging.FileHandler(runs / f"{name}.log", mode="w", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     logger = logging.getLogger("papermill")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    executed = runs / f"{job.name}.ipynb"
-    # The kernel inherits this process's stderr: send it to the run log, not the terminal.
+    # Warnings of this process go to a log of the report, not the terminal.
     saved_stderr = os.dup(2)
-    log_fd = os.open(runs / f"{job.name}.kernel.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    log_fd = os.open(runs / f"{name}.stderr.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     os.dup2(log_fd, 2)
     try:
-        logger.info("params %s -> %s", job.source, executed)
-        logger.info("disclosure policy: %s", Policy.of(p).describe())
-        papermill.execute_notebook(
-            str(job.notebook or notebook_for(p)),
-            str(executed),
-            kernel_name="python3",
-            cwd=str(NOTEBOOKS),
-            parameters={
-                "entity": p.entity,
-                "year": p.year,
-                "extract": p.extract,
-                "audience": p.audience,
-                "options": p.options(),
-                "report_data": job.report_data,
-            },
-            progress_bar=False,
-            log_output=True,
-            execution_timeout=p.cell_timeout,
-        )
-        nb = nbformat.read(executed, as_version=4)
-        entry = _index_entry(p, job.report_data)
-        html = render_report(nb, f"{entry['name']}: WRES report {p.year}", p.audience)
-        write_bytes_atomic(html.encode("utf-8"), outputs / p.audience / f"{job.name}.html")
-        entry.update(
-            file=f"{job.name}.html",
-            status="ok",
-            fingerprint=job.fingerprint,
-            params=str(job.source),
-        )
-        write_bytes_atomic(
-            json.dumps(entry, indent=1).encode(), _state_path(outputs, p.audience, job.name)
-        )
-        logger.info("rendered %s", outputs / p.audience / f"{job.name}.html")
-        return entry
-    except BaseException as err:
-        logger.error("failed: %s", _reason(err))
-        state = {"status": "failed", "reason": _reason(err), "params": str(job.source)}
-        write_bytes_atomic(
-            json.dumps(state, indent=1).encode(), _state_path(outputs, p.audience, job.name)
-        )
-        raise
+        yield logger
     finally:
         os.dup2(saved_stderr, 2)
         os.close(saved_stderr)
         os.close(log_fd)
         logger.removeHandler(handler)
         handler.close()
+
+
+def _execute(job: Job, runs: Path) -> Path:
+    """Run the report's notebook with its parameters in the worker's kernel."""
+    import papermill
+
+    from wres_helpers.batch import kernels
+
+    p = job.params
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    kernels.install()
+    kernels.KERNEL.ready(NOTEBOOKS, runs.parent / f"kernel-{os.getpid()}.log")
+    executed = runs / f"{job.name}.ipynb"
+    papermill.execute_notebook(
+        str(job.notebook or notebook_for(p)),
+        str(executed),
+        engine_name=kernels.ENGINE,
+        kernel_name="python3",
+        cwd=str(NOTEBOOKS),
+        parameters={
+            "entity": p.entity,
+            "year": p.year,
+            "extract": p.extract,
+            "audience": p.audience,
+            "options": p.options(),
+            "report_data": job.report_data,
+        },
+        # Saved once at the end (or at a failing cell), not after every cell.
+        request_save_on_cell_execute=False,
+        progress_bar=False,
+        log_output=True,
+        execution_timeout=p.cell_timeout,
+    )
+    return executed
+
+
+def _render(job: Job, executed: Path, outputs: Path) -> dict:
+    """The executed notebook as the report's page, and its state; returns its index entry."""
+    import nbformat
+
+    from wres_helpers.report.page import render_report
+
+    p = job.params
+    nb = nbformat.read(executed, as_version=4)
+    entry = _index_entry(p, job.report_data)
+    html = render_report(nb, f"{entry['name']}: WRES report {p.year}", p.audience)
+    write_bytes_atomic(html.encode("utf-8"), outputs / p.audience / f"{job.name}.html")
+    entry.update(
+        file=f"{job.name}.html", status="ok", fingerprint=job.fingerprint, params=str(job.source)
+    )
+    _write_state(entry, outputs, p.audience, job.name)
+    # After the state: a run stopped while the workbook is written still counts the page,
+    # and the run's end writes the workbook.
+    if p.audience == "public":
+        write_page_spreadsheet(outputs / "public", entry)
+    return entry
+
+
+def _write_state(state: dict, outputs: Path, audience: str, name: str) -> None:
+    write_bytes_atomic(json.dumps(state, indent=1).encode(), _state_path(outputs, audience, name))
 
 
 def _index_entry(params: ReportParams, report_data: str) -> dict:

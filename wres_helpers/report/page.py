@@ -11,6 +11,7 @@ fetched from the internet, and the internal banner on every page.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import nbformat
 from nbconvert import HTMLExporter
@@ -55,15 +56,21 @@ def report_body(nb: nbformat.NotebookNode) -> str:
         cell.id = f"cell-{i}"
         kept.append(cell)
     nb.cells = kept
-    exporter = HTMLExporter(
+    body, _ = _exporter().from_notebook_node(nb)
+    return body
+
+
+@functools.cache
+def _exporter() -> HTMLExporter:
+    """One exporter per process: building one (its templates, its filters) costs more
+    than most pages' export, and an export leaves nothing behind in it."""
+    return HTMLExporter(
         template_name="basic",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         anchor_link_text="",
     )
-    body, _ = exporter.from_notebook_node(nb)
-    return body
 
 
 def render_report(
