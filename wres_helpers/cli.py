@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from wres_helpers.figures.disclosure import AUDIENCES, METHODS
 from wres_helpers.problems import InputError, Problem
 
 EXIT_BAD_INPUT = 2
@@ -121,7 +122,7 @@ _POLICY_OPTIONS = (
     (
         "method",
         dict(
-            choices=("suppression", "rounding"),
+            choices=METHODS,
             help="public figures exact with cell suppression (the default), or from counts "
             "rounded to --rounding-base",
         ),
@@ -166,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("indicators", help="write indicators.csv for every entity and year")
     p.add_argument("extract")
     p.add_argument("--out", help="the CSV file to write (default: indicators-<audience>.csv)")
-    p.add_argument("--audience", choices=("internal", "public"), default="internal")
+    p.add_argument("--audience", choices=AUDIENCES, default="internal")
     p.add_argument("--entity", action="append", help="an org_code or cluster code (repeatable)")
     p.add_argument("--year", action="append", type=int, help="a year (repeatable)")
     _policy_options(p)
@@ -175,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("params", help="write one params file per entity")
     p.add_argument("extract")
     p.add_argument("--out", required=True, help="the folder to write to")
-    p.add_argument("--audience", choices=("internal", "public"), default="public")
+    p.add_argument("--audience", choices=AUDIENCES, default="public")
     p.add_argument("--year", type=int, help="the reporting year (default: the latest)")
     p.set_defaults(func=_cmd_params)
 

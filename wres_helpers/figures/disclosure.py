@@ -14,6 +14,7 @@ under ``outputs/public``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -24,13 +25,15 @@ from wres_helpers.figures.survey import survey_percentages, wilson_interval
 
 __all__ = ["DisclosureError", "feasible_range", "survey_percentages", "wilson_interval"]
 
-INTERNAL, PUBLIC = "internal", "public"
-AUDIENCES = (INTERNAL, PUBLIC)
+#: The two audiences (contract, section 3) and the two public methods, defined once.
+Audience = Literal["internal", "public"]
+Method = Literal["suppression", "rounding"]
+AUDIENCES = INTERNAL, PUBLIC = get_args(Audience)
 #: The Government Analysis Function's symbol for a confidential value.
 SUPPRESSED = "[c]"
 
 
-METHODS = ("suppression", "rounding")
+METHODS = get_args(Method)
 
 
 @dataclass(frozen=True)

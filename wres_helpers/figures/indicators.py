@@ -79,10 +79,6 @@ class IndicatorTable:
     audience: str
     policy: Policy
 
-    def for_entity(self, entity: str, year: int | None = None) -> pd.DataFrame:
-        f = self.frame[self.frame["entity"] == entity]
-        return f if year is None else f[f["year"] == year]
-
 
 def _indicator1(c: Cells) -> list[dict]:
     out = []

@@ -35,14 +35,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from wres_helpers.figures.disclosure import Policy
+from wres_helpers.figures.disclosure import AUDIENCES, Policy
 from wres_helpers.report import store
 from wres_helpers.report.data import ReportData, build_report_data, identifiers
 from wres_helpers.report.store import CacheError
 
 #: Each entry's own description: format, version and the size of every file it holds.
 ENTRY = "entry.json"
-AUDIENCES = ("internal", "public")
 
 
 #: The package whose files the cache's key includes.

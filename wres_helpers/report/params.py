@@ -32,13 +32,15 @@ from pydantic import (
     model_validator,
 )
 
+from wres_helpers.figures.disclosure import Audience, Method
 from wres_helpers.problems import InputError, Problem
 
 DEFAULTS_NAME = "_defaults.yaml"
 PROJECT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = PROJECT / "notebooks"
 PROJECT_PARAMS = PROJECT / "params"
-REPORT_TYPES = ("provider", "commissioner", "cluster")
+#: The kinds of report, each with its own notebook and sections.
+ReportType = Literal["provider", "commissioner", "cluster"]
 #: A params file larger than this is refused unread (real ones are a few kilobytes).
 MAX_PARAMS_BYTES = 1_000_000
 #: The suffixes of params files, in any case.
@@ -82,8 +84,8 @@ class ReportParams(BaseModel):
     )
     year: Int = Field(ge=1948, le=2100)
     extract: str = Field(description="the extract folder (relative to the params file)")
-    audience: Literal["internal", "public"]
-    report_type: Literal["provider", "commissioner", "cluster"] | None = None
+    audience: Audience
+    report_type: ReportType | None = None
     cell_timeout: Int = Field(600, ge=1, description="seconds a notebook cell may run")
     title: str | None = None
     contact: str | None = Field(
@@ -95,7 +97,7 @@ class ReportParams(BaseModel):
     max_suppressed: Int = Field(7, ge=0)
     rounding_base: Int = Field(5, ge=1)
     survey_min_respondents: Int = Field(11, ge=0)
-    method: Literal["suppression", "rounding"] = Field(
+    method: Method = Field(
         "suppression", description="public figures: cell suppression, or rounded counts"
     )
     suppress_board: StrictBool = Field(False, description="withhold small board counts too")

@@ -8,10 +8,8 @@ kinds of organisation in :mod:`.organisations`, tables in :mod:`.tables`.
 
 from wres_helpers.vocab.organisations import (
     COMMISSIONER_ORG_TYPES,
-    ICB_START,
     ORG_TYPES,
     ORG_WORDS,
-    PROVIDER_ORG_TYPES,
     PROVIDER_TYPES,
     org_words,
 )
@@ -59,7 +57,6 @@ __all__ = [
     "COMMISSIONER_ORG_TYPES",
     "ETHNIC_CATEGORIES",
     "ETHNIC_GROUPS",
-    "ICB_START",
     "ID_COLUMNS",
     "KNOWN_GROUPS",
     "MEASURES",
@@ -68,7 +65,6 @@ __all__ = [
     "ORG_WORDS",
     "PAY_BANDS",
     "PAY_BANDS_AFC",
-    "PROVIDER_ORG_TYPES",
     "PROVIDER_TYPES",
     "RECORD_TABLES",
     "REQUIRED_TABLES",

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 ORG_TYPES = ("trust", "foundation_trust", "independent", "ccg", "icb", "csu", "other")
-PROVIDER_ORG_TYPES = ("trust", "foundation_trust", "independent", "other")
 COMMISSIONER_ORG_TYPES = ("ccg", "icb", "csu")
 PROVIDER_TYPES = ("nhs", "independent", "voluntary", "primary_care")
-
-#: Integrated care boards replaced clinical commissioning groups on this date
-#: (Health and Care Act 2022); WRES year 2023 (31 March 2023) is the first ICB year.
-ICB_START = "2022-07-01"
 
 #: The words that fit each org_type: what it is called, and what its board is
 #: called (a CCG's governing body, an ICB's or trust's board). Reports use these,
