@@ -309,3 +309,37 @@ def test_each_org_type_gets_its_own_words(entity, year, body, foreign):
     html = str(report.own_workforce()) + str(report.indicator(9)) + str(report.due_regard())
     assert f'<th scope="row">{body}</th>' in html
     assert foreign not in _text(html)
+
+
+def test_a_public_report_never_says_no_rule_applies_where_their_figures_are_withheld():
+    """QZ1's appointment likelihood and its BME staff count are withheld in public, so the
+    rules on them cannot be judged there; the internal report judges them and finds some."""
+    from conftest import REPO
+
+    from wres_helpers.report.params import load_params
+
+    texts = {}
+    for audience in ("public", "internal"):
+        p = load_params(REPO / "params" / "example" / f"QZ1-{audience}.yaml")
+        report = CommissionerReport.open(p.entity, p.year, p.extract, p.audience, p.options())
+        texts[audience] = str(report.own_workforce())
+    assert "None of the rules applies to the figures in this report" not in texts["public"]
+    assert "cannot be judged in this version" in texts["public"]
+    assert "None of the rules applies" not in texts["internal"]
+
+
+@pytest.mark.parametrize("method", ["suppression", "rounding"])
+def test_internal_publication_advice_states_the_policy_in_force(method):
+    """The advice names the policy the public version is made under, and never lists board
+    counts as to be withheld while the board is published exactly (the default)."""
+    from conftest import REPO
+
+    from wres_helpers.report.params import load_params
+
+    p = load_params(REPO / "params" / "example" / "QZ1-internal.yaml")
+    options = {**p.options(), "method": method}
+    report = CommissionerReport.open(p.entity, p.year, p.extract, p.audience, options)
+    text = str(report.publication_advice())
+    assert Policy(method=method).describe() in text
+    assert ("others rounded" in text) == (method == "rounding")
+    assert "board (" not in text

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from wres_helpers.report import narrative
 from wres_helpers.report.formatting import fmt
 from wres_helpers.report.narrative import (
     board,
@@ -280,3 +281,12 @@ def test_crossing_and_board_side_not_settled():
         "BME members make up 10.0% of the board against 9.8% of the workforce. "
         "The rounded figures cannot settle whether the board's share is above or below it."
     ]
+
+
+def test_a_published_board_beside_a_withheld_workforce_share_is_stated():
+    # A board of 9 with 1 BME member: 1 / 9 = 11.1%, published as board counts are; the
+    # workforce's share rests on a withheld count, so neither it nor the gap is stated.
+    text = " ".join(narrative.board(100 / 9, math.nan, math.nan, True))
+    assert "BME members make up 11.1% of the board." in text
+    assert "workforce's BME share, and so the difference, is not published" in text
+    assert "number of BME board members is small" not in text

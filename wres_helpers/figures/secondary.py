@@ -24,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from wres_helpers import vocab
 from wres_helpers.figures import relations
 
 
@@ -133,18 +134,23 @@ HEADLINE_MEASURES = ("shortlisted", "appointed", "disciplinary", "training", "di
 
 
 def headline_cells(table: pd.DataFrame) -> np.ndarray:
-    """Cells that the headline likelihoods (indicators 2-4) rest on.
+    """Cells that the headline figures rest on: the last choice of complement.
 
-    Withholding one loses a likelihood, its interval and its verdict, where
-    withholding the group's ``All`` or ``Unknown`` loses at most a
-    self-reporting rate; so they are the last choice of complement.
+    The White and BME counts of the likelihoods (indicators 2-4) and of the
+    whole workforce: withholding one loses a likelihood, its interval and its
+    verdict, where withholding the group's ``All`` or ``Unknown`` loses at
+    most a self-reporting rate. And the BME count of each senior group (Band
+    8A and above, Band 8C and above, VSM), whose BME share the Model Employer
+    strategy tracks: beside a withheld Unknown, the White count goes first.
     """
     group = table["ethnic_group"].isin(["White", "BME"]).to_numpy()
     events = table["measure"].isin(HEADLINE_MEASURES).to_numpy()
-    staff = (
-        table["measure"].isin(["staff", "staff_2y"]) & (table["breakdown"] == "All|All")
+    staff = table["measure"].isin(["staff", "staff_2y"]).to_numpy()
+    whole = (table["breakdown"] == "All|All").to_numpy()
+    senior = (
+        table["breakdown"].isin(vocab.SENIOR_BREAKDOWNS) & (table["ethnic_group"] == "BME")
     ).to_numpy()
-    return group & (events | staff)
+    return (group & (events | (staff & whole))) | (staff & senior)
 
 
 def feasible_range(published: np.ndarray, policy) -> tuple[np.ndarray, np.ndarray]:

@@ -69,10 +69,9 @@ class ClusterReport(CommissioningReport):
         rows.append(self._staff_row(here, self.entity, "Cluster total"))
         body = para(
             "The cluster's figures are the sums of its members' counts, so regional "
-            "patterns show that no single small member could. In the public version every "
-            "count, members' and the cluster's alike, is rounded or withheld on its own, "
-            "so a member's withheld figure cannot be worked out from the cluster total "
-            "and the other members."
+            "patterns show that no single small member could. In the public version a "
+            "cluster's own figure is withheld wherever, beside the other members' "
+            "published figures, it would give a member's withheld figure away."
         )
         body += table(
             ["Member", "White", "BME", "Unknown", "Total"],

@@ -22,7 +22,7 @@ import math
 import pandas as pd
 from markupsafe import Markup
 
-from wres_helpers.figures.disclosure import publish_count
+from wres_helpers.figures.disclosure import board_cells, publish_count
 from wres_helpers.report import own_workforce
 from wres_helpers.report.assurance import (
     BROWN_REQUIREMENTS,
@@ -92,8 +92,7 @@ class CommissioningReport(Report):
         small = self._small_cells()
         text = (
             "This internal report contains exact figures. Before publishing, use the public "
-            "version, in which counts from 1 to "
-            f"{self.data.policy.max_suppressed} are withheld and others rounded. "
+            f"version, made under this policy: {self.data.policy.describe()}. "
         )
         text += (
             "In this report, these would be withheld: " + "; ".join(small) + "."
@@ -128,7 +127,8 @@ class CommissioningReport(Report):
             & c["breakdown"].isin(ADVICE_BREAKDOWNS)
         ]
         published = publish_count(mine["count"].to_numpy(), self.data.policy)
-        small = mine[pd.isna(published) & mine["count"].notna()]
+        exact = board_cells(mine, self.data.policy)
+        small = mine[pd.isna(published) & mine["count"].notna() & ~exact]
         return sorted(
             {
                 f"{m.replace('_', ' ')} ({g})"

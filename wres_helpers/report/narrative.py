@@ -210,6 +210,12 @@ def board(board_pct, workforce_pct, difference, suppressed, body="board", settle
     two shares as shown; ``settled`` is false where the rounded figures
     cannot settle which side of the workforce's share the board's lies.
     """
+    if suppressed and not missing(board_pct) and missing(workforce_pct):
+        return [
+            f"BME members make up {fmt(board_pct, 'pct')} of the {body}. The workforce's "
+            "BME share, and so the difference, is not published: it rests on a count "
+            "small enough to identify people ([c])."
+        ]
     if suppressed or missing(difference):
         return [
             f"The BME share of the {body} is not published: the number of BME "

@@ -128,12 +128,34 @@ def own_workforce(report) -> str:
     body += part("recommendations", recs)
     if not recs:
         flag = report.params.self_report_flag_pct
+        opening = (
+            "None of the rules applies to the figures published here; a rule whose figures "
+            "are withheld ([c]) cannot be judged in this version (the internal report judges "
+            "it). The rules: ethnicity not "
+            if report.public and rules_withheld(report)
+            else "None of the rules applies to the figures in this report: ethnicity not "
+        )
         body += para(
-            "None of the rules applies to the figures in this report: ethnicity not "
-            f"known for more than {flag:g}% of a table's records; a BME share of "
+            opening + f"known for more than {flag:g}% of a table's records; a BME share of "
             f"shortlisted applicants more than {GAP_PP:g} points below that of "
             f"applicants, or a BME share of staff more than {GAP_PP:g} points below "
             "that of the local working-age population; no BME staff; an appointment "
             "likelihood outside 0.80 to 1.25."
         )
     return body
+
+
+def rules_withheld(report) -> bool:
+    """Whether any figure a recommendation rule reads is withheld in this version."""
+    q = report.data.quality
+    mine = q[(q["entity"] == report.entity) & (q["year"] == report.year)]
+    cells = [
+        report.cell(measure, breakdown, group)
+        for measure, breakdown in (("staff", "All|All"), ("applied", "All"), ("shortlisted", "All"))
+        for group in ("BME", "All")
+    ]
+    return (
+        bool((mine["suppressed"] == True).any())  # noqa: E712 (NaN where not collected)
+        or report.get(2, "All", "relative_likelihood").suppressed
+        or any(c.suppressed for c in cells)
+    )
