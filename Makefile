@@ -34,7 +34,7 @@ test: $(STAMP) $(EXAMPLE)/organisations.csv ## Run the whole test suite (unit, n
 	$(BIN)/python -m pytest tests notebooks wres_helpers --doctest-modules --ignore=wres_helpers/__main__.py \
 		--nbval-lax --sanitize-with tests/nbval_sanitize.cfg
 
-test-fast: $(STAMP) $(EXAMPLE)/organisations.csv ## The unit tier only: no kernels, no browser (under a minute)
+test-fast: $(STAMP) $(EXAMPLE)/organisations.csv ## The unit tier only: no kernels, no browser
 	$(BIN)/python -m pytest tests wres_helpers --doctest-modules --ignore=wres_helpers/__main__.py \
 		-m "not batch" -q
 
