@@ -19,8 +19,9 @@ from typing import Literal, get_args
 import numpy as np
 import pandas as pd
 
-from wres_helpers.figures import secondary
-from wres_helpers.figures.secondary import DisclosureError, feasible_range
+from wres_helpers.figures import rounding, secondary
+from wres_helpers.figures.rounding import feasible_range
+from wres_helpers.figures.secondary import DisclosureError
 from wres_helpers.figures.survey import survey_percentages, wilson_interval
 
 __all__ = ["DisclosureError", "feasible_range", "survey_percentages", "wilson_interval"]
@@ -186,7 +187,7 @@ def publish(exact: ExactCounts, policy: Policy | None = None) -> PublishedCounts
     frozen = board_cells(cells, policy)
     published = np.where(frozen, values, publish_count(values, policy))
     table = cells.assign(count=published, suppressed=np.isnan(published))
-    table = protect_totals(table, dict(exact.clusters), policy)
+    table = protect_totals(table, dict(exact.clusters), policy, values)
     survey = survey_percentages(exact.counts, policy.survey_min_respondents)
     resp = table.loc[
         table["measure"] == "survey_respondents",
@@ -203,7 +204,7 @@ def publish(exact: ExactCounts, policy: Policy | None = None) -> PublishedCounts
     ).drop(columns="shown")
     for column in ("pct", "ci_low", "ci_high"):
         survey.loc[hidden, column] = np.nan
-    survey = secondary.protect_survey(survey, dict(exact.clusters))
+    survey = rounding.protect_survey(survey, dict(exact.clusters))
     return PublishedCounts(table.reset_index(drop=True), survey.reset_index(drop=True), policy)
 
 
@@ -214,7 +215,9 @@ def board_cells(cells: pd.DataFrame, policy: Policy) -> np.ndarray:
     return (cells["measure"] == "board").to_numpy()
 
 
-def protect_totals(table: pd.DataFrame, clusters: dict, policy: Policy) -> pd.DataFrame:
+def protect_totals(
+    table: pd.DataFrame, clusters: dict, policy: Policy, exact: np.ndarray | None = None
+) -> pd.DataFrame:
     """Secondary suppression by the policy's method, over every declared relation.
 
     Parameters
@@ -225,6 +228,9 @@ def protect_totals(table: pd.DataFrame, clusters: dict, policy: Policy) -> pd.Da
         ``{cluster: (member, ...)}``.
     policy : Policy
         The method and thresholds.
+    exact : numpy.ndarray, optional
+        Each cell's true count: cell suppression needs it to tell which
+        cells a reader could pin; rounding reads only the published counts.
 
     Returns
     -------
@@ -234,9 +240,11 @@ def protect_totals(table: pd.DataFrame, clusters: dict, policy: Policy) -> pd.Da
     table = table.reset_index(drop=True)
     frozen = board_cells(table, policy)
     if policy.method == "rounding":
-        withheld = secondary.protect_rounded(table, clusters, policy, frozen)
+        withheld = rounding.protect_rounded(table, clusters, policy, frozen)
+    elif exact is None:
+        raise ValueError("cell suppression needs the exact counts")
     else:
-        withheld = secondary.suppress(table, clusters, frozen)
+        withheld = secondary.suppress(table, clusters, frozen, exact)
     return table.assign(
         count=np.where(withheld, np.nan, table["count"].to_numpy(dtype=float)),
         suppressed=withheld,
