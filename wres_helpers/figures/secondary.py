@@ -1,22 +1,29 @@
-"""Secondary suppression: no withheld count may be worked out from what is published.
+"""Cell suppression's secondary step: no withheld count may be worked out from what is published.
 
-Both methods read the one declaration of relations
-(:func:`wres_helpers.figures.relations.instances`) and work on every relation
-instance at once with array operations, so a national extract takes seconds.
+It reads the one declaration of relations
+(:func:`wres_helpers.figures.relations.instances`) and works on every relation
+instance at once with array operations.
 
-Under cell suppression, wherever an instance has exactly one withheld cell, a
-further cell of it is withheld: the smallest other nonzero part, or else the
-total ("lose least"); a White or BME count that a headline likelihood rests on
-(indicators 2-4) is the last choice, since withholding it loses the
-likelihood. This is repeated until no instance has exactly one withheld cell,
-so that no count can be solved for from a single relation; each round
-withholds at least one more cell, so there are at most as many rounds as
-cells. Organisations are settled first, each from its own cells only, so that
-an organisation's figures never depend on which others share its extract;
-clusters are settled second, withholding only cluster cells, and only those
-that some withheld member cell already protects. The staff survey's
-percentages, which give away positive answers beside published respondents,
-are settled last, the same way (:func:`protect_survey`).
+Two steps, repeated until neither finds anything:
+
+1. **Single relations.** Wherever an instance has exactly one withheld cell, a
+   further cell of it is withheld: the smallest other nonzero part, or else the
+   total ("lose least"); a White or BME count that a headline likelihood rests
+   on (indicators 2-4) is the last choice, since withholding it loses the
+   likelihood.
+2. **Every relation at once.** A reader who combines relations, and who knows
+   that a withheld cell is at least 1 (0 is always published), may still pin
+   a cell (:mod:`wres_helpers.figures.recoverable`:
+   bounds propagated over every relation, then linear programmes). For each
+   pinned cell, the cheapest further cell in one of its relations is withheld,
+   by the same order.
+
+Each round withholds at least one more cell, so there are at most as many
+rounds as cells; a pinned cell with nothing left to withhold beside it stops
+the run with :class:`DisclosureError` naming it. Organisations are settled
+first, each from its own cells only, so that an organisation's figures never
+depend on which others share its extract; clusters are settled second,
+withholding only cluster cells.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from wres_helpers import vocab
-from wres_helpers.figures import relations
+from wres_helpers.figures import recoverable, relations
 
 
 class DisclosureError(RuntimeError):
@@ -87,46 +94,159 @@ def complements(
     raise DisclosureError("secondary suppression did not settle")  # each round adds a cell
 
 
-def suppress(table: pd.DataFrame, clusters: dict, frozen: np.ndarray) -> np.ndarray:
+def suppress(
+    table: pd.DataFrame,
+    clusters: dict,
+    frozen: np.ndarray,
+    exact: np.ndarray,
+) -> np.ndarray:
     """Cell suppression's secondary step over a published cell table.
 
     Parameters
     ----------
     table : pandas.DataFrame
-        Cells (rows 0..n-1) with ``count`` (NaN where withheld) and ``suppressed``.
+        Cells (rows 0..n-1) with ``count`` (NaN where withheld) and
+        ``suppressed`` (the small counts, as primary suppression left them).
     clusters : dict
         ``{cluster: (member, ...)}``.
     frozen : numpy.ndarray of bool
         Cells never withheld (the board, unless it is suppressed like any count).
+    exact : numpy.ndarray
+        Every cell's true count.
 
     Returns
     -------
     numpy.ndarray of bool
         Every withheld cell.
     """
-    values = table["count"].to_numpy(dtype=float)
     withheld = table["suppressed"].to_numpy(dtype=bool)
+    step = _Settling(np.asarray(exact, dtype=float), headline_cells(table))
     rel = relations.instances(table, clusters)
     in_cluster = table["entity"].isin(set(dict(clusters))).to_numpy()
     # Organisations: only instances wholly within one organisation's cells.
     touches = np.bincount(rel.instance, weights=in_cluster[rel.cell], minlength=len(rel)) > 0
     keep = ~touches[rel.instance]
     own = relations.Instances(rel.cell[keep], rel.instance[keep], rel.is_total[keep], rel.family)
-    headline = headline_cells(table)
-    withheld = complements(values, withheld, own, ~frozen & ~in_cluster, headline)
-    # Clusters: a cluster cell may be withheld where a member's cell already is.
+    withheld = step.settle(withheld, own, ~frozen & ~in_cluster)
+    # Clusters: only a cluster's own cells, and not one that is the sum of its members'
+    # published cells (withholding it would hide nothing).
     across = np.isin(rel.family, [f.name for f in relations.FAMILIES if f.across_members])
     member_row = across[rel.instance] & ~rel.is_total
-    protected = (
-        np.bincount(
-            rel.instance[member_row], weights=withheld[rel.cell[member_row]], minlength=len(rel)
-        )
-        > 0
+    hides = np.bincount(
+        rel.instance[member_row], weights=withheld[rel.cell[member_row]], minlength=len(rel)
     )
-    total_row = across[rel.instance] & rel.is_total & protected[rel.instance]
-    eligible = np.zeros(len(table), dtype=bool)
-    eligible[rel.cell[total_row]] = True
-    return complements(values, withheld, rel, eligible & ~frozen, headline)
+    summed = across[rel.instance] & rel.is_total & (hides[rel.instance] == 0)
+    eligible = in_cluster.copy()
+    eligible[rel.cell[summed]] = False
+    return step.settle(withheld, rel, eligible & ~frozen)
+
+
+class _Settling:
+    """Secondary suppression's loop over one set of relations and eligible cells."""
+
+    def __init__(self, exact: np.ndarray, headline: np.ndarray):
+        self.exact = exact
+        self.headline = headline
+        self.settled: dict = {}  # components the linear programmes have solved
+
+    def settle(self, withheld, rel, eligible) -> np.ndarray:
+        for _ in range(len(withheld) + 1):
+            withheld = complements(self.exact, withheld, rel, eligible, self.headline)
+            known = recoverable.under_suppression(self.exact, withheld)
+            bounds = recoverable.propagate(known, rel)
+            stuck = withheld & ~(bounds.high - bounds.low >= 1)
+            if stuck.any():  # pinned by single relations: their instances say where
+                more = self.cheapest(stuck, known, rel, eligible, bounds)
+            else:
+                reasons: dict = {}
+                stuck = recoverable.pinned(self.exact, bounds, rel, withheld, self.settled, reasons)
+                if not stuck.any():
+                    return withheld
+                more = self.cheapest(stuck, known, rel, eligible, reasons=reasons)
+            if not (more & ~withheld).any():
+                raise DisclosureError("secondary suppression found no further cell to withhold")
+            withheld = withheld | more
+        raise DisclosureError("secondary suppression did not settle")  # each round adds a cell
+
+    def cheapest(self, stuck, known, rel, eligible, bounds=None, reasons=None):
+        """One further cell for each pinned cell: the cheapest in a relation that pins it.
+
+        The relations that pin a cell are, where single relations pin it
+        (``bounds`` is what they leave), those that hold its bounds
+        (:func:`recoverable.holding`), and otherwise those its linear
+        programme's bound rests on (:class:`recoverable.Bindings`); where
+        none of those has a cell that may be withheld, any relation of its
+        component. A cell that gets none this round is looked at again in the
+        next, after the cells chosen for the others.
+        """
+        open_ = ~known.unknown & eligible & (self.exact > 0)
+        out = np.zeros(len(stuck), dtype=bool)
+        left = stuck.copy()
+        for upwards in (True, False):
+            if bounds is not None:
+                rows = recoverable.holding(bounds, rel, left, upwards)
+                pairs = pd.DataFrame({"stuck": rel.cell[rows], "instance": rel.instance[rows]})
+            elif reasons:
+                side = 0 if upwards else 1
+                pairs = pd.DataFrame(
+                    [(c, i) for c in np.flatnonzero(left) for i in reasons[c][side]],
+                    columns=["stuck", "instance"],
+                    dtype=int,
+                )
+            else:
+                pairs = self._bound_rows(left, known, rel, upwards)
+            chosen = self._choose(pairs, rel, open_)
+            out[chosen["cell"].to_numpy()] = True
+            left[chosen["stuck"].to_numpy()] = False
+            if not left.any():
+                return out
+        if out.any():
+            return out  # the rest may be freed by these: the next round looks again
+        if bounds is not None:  # a linear programme says what pins them
+            return self.cheapest(left, known, rel, eligible)
+        # No open cell where the bounds rest: any relation that joins the cell to others.
+        chosen = self._choose(self._component_rows(left, known, rel), rel, open_)
+        if len(chosen):
+            out[chosen["cell"].to_numpy()] = True
+            return out
+        raise DisclosureError(
+            f"a withheld cell (row {np.flatnonzero(left)[0]}) can be worked out and no cell "
+            "in the relations that pin it may be withheld"
+        )
+
+    @staticmethod
+    def _component_rows(cells, known, rel) -> pd.DataFrame:
+        system = recoverable.System(known, rel)
+        found = []
+        for c in np.flatnonzero(cells):
+            component = system.label[np.searchsorted(system.variables, c)]
+            found += [(c, i) for i in system.instances[system.rows(component)]]
+        return pd.DataFrame(found, columns=["stuck", "instance"], dtype=int)
+
+    @staticmethod
+    def _bound_rows(cells, known, rel, upwards) -> pd.DataFrame:
+        binding = recoverable.Bindings(recoverable.System(known, rel))
+        found = [(c, i) for c in np.flatnonzero(cells) for i in binding(c, upwards)]
+        return pd.DataFrame(found, columns=["stuck", "instance"], dtype=int)
+
+    def _choose(self, pairs: pd.DataFrame, rel, open_) -> pd.DataFrame:
+        """For each stuck cell, the cheapest open cell of the instances paired with it."""
+        rows = np.flatnonzero(open_[rel.cell])
+        c = rel.cell[rows]
+        candidates = pd.DataFrame(
+            {
+                "instance": rel.instance[rows],
+                "cell": c,
+                "headline": self.headline[c],
+                "is_total": rel.is_total[rows],
+                "value": self.exact[c],
+            }
+        )
+        joined = pairs.merge(candidates, on="instance")
+        joined = joined.sort_values(
+            ["stuck", "headline", "is_total", "value", "cell"], kind="stable"
+        )
+        return joined.drop_duplicates("stuck")[["stuck", "cell"]]
 
 
 #: The counts indicators 2-4 rest on: their White and BME cases and denominators.
@@ -151,99 +271,3 @@ def headline_cells(table: pd.DataFrame) -> np.ndarray:
         table["breakdown"].isin(vocab.SENIOR_BREAKDOWNS) & (table["ethnic_group"] == "BME")
     ).to_numpy()
     return (group & (events | (staff & whole))) | (staff & senior)
-
-
-def feasible_range(published: np.ndarray, policy) -> tuple[np.ndarray, np.ndarray]:
-    """Under rounding, the exact counts each published count could have come from.
-
-    Examples
-    --------
-    >>> from wres_helpers.figures.disclosure import Policy
-    >>> low, high = feasible_range(np.array([0, np.nan, 10, 105]), Policy(method="rounding"))
-    >>> low.tolist(), high.tolist()
-    ([0.0, 1.0, 8.0, 103.0], [0.0, 7.0, 12.0, 107.0])
-    """
-    b = policy.rounding_base
-    low = np.maximum(np.ceil(published - b / 2), policy.max_suppressed + 1)
-    high = np.ceil(published + b / 2) - 1
-    low = np.where(published == 0, 0, low)
-    high = np.where(published == 0, 0, high)
-    low = np.where(np.isnan(published), 1, low)
-    high = np.where(np.isnan(published), policy.max_suppressed, high)
-    return low, high
-
-
-def protect_rounded(table: pd.DataFrame, clusters: dict, policy, frozen: np.ndarray) -> np.ndarray:
-    """Rounding's secondary step: withhold any total that would pin a withheld part.
-
-    For each instance, every exact value a withheld part could take is worked
-    out from the feasible ranges of the total and the other parts; where fewer
-    than two remain, the total is withheld too. Repeated until nothing changes
-    (each round withholds at least one more cell, so at most as many rounds as
-    cells).
-    """
-    published = table["count"].to_numpy(dtype=float).copy()
-    withheld = table["suppressed"].to_numpy(dtype=bool).copy()
-    rel = relations.instances(table, clusters)
-    parts = ~rel.is_total
-    total_cell = np.full(len(rel), -1)
-    total_cell[rel.instance[rel.is_total]] = rel.cell[rel.is_total]
-    p_cell, p_inst = rel.cell[parts], rel.instance[parts]
-    for _ in range(len(table) + 1):
-        low, high = feasible_range(published, policy)
-        sum_low = np.bincount(p_inst, weights=low[p_cell], minlength=len(rel))
-        sum_high = np.bincount(p_inst, weights=high[p_cell], minlength=len(rel))
-        t = total_cell[p_inst]
-        part_low = np.maximum(low[p_cell], low[t] - (sum_high[p_inst] - high[p_cell]))
-        part_high = np.minimum(high[p_cell], high[t] - (sum_low[p_inst] - low[p_cell]))
-        pinned = withheld[p_cell] & (part_high - part_low < 1)
-        newly = np.zeros(len(table), dtype=bool)
-        newly[t[pinned]] = True
-        newly &= ~withheld & ~frozen
-        if not newly.any():
-            return withheld
-        withheld |= newly
-        published[newly] = np.nan
-    raise DisclosureError("rounding protection did not settle")  # each round adds a cell
-
-
-def protect_survey(survey: pd.DataFrame, clusters: dict) -> pd.DataFrame:
-    """Withhold a cluster's survey percentage that would give away one member's.
-
-    A published percentage beside its published respondents gives the number
-    of positive answers, and a cluster's positive answers are its members' sum:
-    where exactly one member's percentage is withheld for a question and group,
-    the cluster's own would pin it. As with counts, the complement is the
-    cluster's own figure, never another member's, so that a member's figures do
-    not depend on who shares its extract. No other relation holds the survey's
-    positive answers (the White and BME groups have no published total), so one
-    pass settles every cluster.
-
-    Parameters
-    ----------
-    survey : pandas.DataFrame
-        ``entity, year, indicator, ethnic_group, pct, ci_low, ci_high,
-        suppressed``, members' and clusters' rows alike.
-    clusters : dict
-        ``{cluster: (member, ...)}``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        The table with each such cluster percentage blank and flagged.
-    """
-    key = ["year", "indicator", "ethnic_group"]
-    survey = survey.reset_index(drop=True)
-    pinning = []
-    for cluster, members in clusters.items():
-        mine = survey[survey["entity"].isin(members)]
-        hidden = mine.groupby(key)["suppressed"].sum()
-        alone = hidden[hidden == 1].index
-        rows = survey[survey["entity"] == cluster].set_index(key).index.isin(alone)
-        pinning.append(survey.index[survey["entity"] == cluster][rows])
-    if not pinning:
-        return survey
-    pinned = np.concatenate([np.asarray(p) for p in pinning])
-    survey.loc[pinned, ["pct", "ci_low", "ci_high"]] = np.nan
-    survey.loc[pinned, "suppressed"] = True
-    return survey
