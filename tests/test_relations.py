@@ -5,7 +5,10 @@ in a cluster, two years, every measure. For each: (a) no count from 1 to 7 is
 published, the board aside; (b) every published figure equals the internal one
 exactly; (c) a differencing attacker that solves every declared relation with one
 unknown cell, over and over, recovers nothing; (d) secondary suppression ends with
-no relation left with exactly one withheld cell.
+no relation left with exactly one withheld cell; (e) a reader who combines every
+relation at once, knowing that each withheld cell is at least 1, still finds two or
+more values for every withheld small count (their range by linear programming,
+``scipy.optimize.linprog``, built here from the declared relations alone).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scipy import sparse
+from scipy.optimize import linprog
 
 from wres_helpers import vocab
 from wres_helpers.extract.validate import Extract
@@ -184,6 +189,50 @@ def test_d_secondary_suppression_terminates_with_no_lone_withheld_cell(extract):
     per_instance = np.bincount(rel.instance, weights=withheld[rel.cell], minlength=len(rel))
     assert not (per_instance == 1).any()
     assert withheld.any() or not ((cells["count"] >= 1) & (cells["count"] <= 7)).any()
+
+
+def ranges(cells: pd.DataFrame, exact: np.ndarray, clusters: dict, targets: np.ndarray):
+    """Each target cell's least and greatest value over every relation at once.
+
+    The unknowns are the withheld cells, each at least 1; each declared
+    relation instance that holds one says ``total - sum(parts) = 0``, the
+    published cells moved to the right-hand side.
+    """
+    rel = relations.instances(cells, clusters)
+    withheld = cells["suppressed"].to_numpy()
+    sign = np.where(rel.is_total, 1.0, -1.0)
+    column = np.cumsum(withheld) - 1
+    rows = withheld[rel.cell]
+    holds = np.unique(rel.instance[rows])
+    row_of = np.searchsorted(holds, rel.instance)
+    a = sparse.csr_matrix(
+        (sign[rows], (row_of[rows], column[rel.cell[rows]])), shape=(len(holds), withheld.sum())
+    )
+    known = np.where(withheld[rel.cell], 0.0, sign * np.nan_to_num(exact[rel.cell]))
+    b = -np.bincount(rel.instance, weights=known, minlength=len(rel))[holds]
+    out = []
+    for cell in np.flatnonzero(targets & withheld):
+        c = np.zeros(withheld.sum())
+        c[column[cell]] = 1.0
+        low = linprog(c, A_eq=a, b_eq=b, bounds=(1, None), method="highs")
+        high = linprog(-c, A_eq=a, b_eq=b, bounds=(1, None), method="highs")
+        assert low.status == 0, low.message
+        out.append((cell, low.fun, np.inf if high.status == 3 else -high.fun))
+    return out
+
+
+@PROPERTY
+@given(extracts())
+def test_e_every_relation_at_once_leaves_every_small_count_two_values(extract):
+    exact, published, _ = publication(extract)
+    cells = published.cells()
+    values = exact.counts[exact.counts["measure"] != "survey_positive"]["count"].to_numpy(float)
+    small = (values >= 1) & (values <= 7)
+    found = ranges(cells, values, dict(exact.clusters), small)
+    assert len(found) == (small & cells["suppressed"].to_numpy()).sum()
+    for cell, low, high in found:
+        assert low <= values[cell] <= high
+        assert high - low >= 1 - 1e-6, (cells.iloc[cell].to_dict(), low, high)
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
