@@ -143,3 +143,69 @@ def test_run_policy_options_take_the_place_of_the_params(tmp_path):
     (job,) = tally.queue
     assert (job.params.method, job.params.max_suppressed) == ("rounding", 9)
     assert Policy.of(job.params) == Policy(max_suppressed=9, method="rounding")
+
+
+def _band(withheld):
+    """Band 5: White 50, BME 1, Unknown 1, All 52, with the given cells withheld."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "entity": "T1",
+            "year": 2016,
+            "measure": "staff",
+            "breakdown": "Clinical|Band 5",
+            "ethnic_group": ["White", "BME", "Unknown", "All"],
+            "count": [50.0, 1, 1, 52],
+            "suppressed": withheld,
+        }
+    )
+
+
+def test_the_audit_finds_counts_a_reader_can_pin():
+    """BME and Unknown withheld beside White 50 and All 52: BME + Unknown = 2, each at
+    least 1, so both are 1. With White withheld too, BME is 1 or 2."""
+    from wres_helpers.batch.audit.recovery import pinned_cells
+
+    exact = [50.0, 1, 1, 52]
+    found = pinned_cells(_band([False, True, True, False]), exact, {}, "extract x")
+    assert [f.where for f in found] == [
+        "T1 2016 staff Clinical|Band 5 BME",
+        "T1 2016 staff Clinical|Band 5 Unknown",
+    ]
+    assert pinned_cells(_band([True, True, True, False]), exact, {}, "extract x") == []
+
+
+def test_a_complement_planted_back_into_the_examples_published_counts_is_found():
+    """Publish one complement of the example's: the count it protected can be worked out."""
+    import numpy as np
+
+    from wres_helpers.batch.audit.recovery import pinned_cells
+    from wres_helpers.figures import relations
+    from wres_helpers.figures.engine import build
+
+    engine = build(example_extract(), Policy())
+    counts = engine.exact.counts
+    exact = counts.loc[counts["measure"] != "survey_positive", "count"].to_numpy(float)
+    cells = engine.published.cells().copy()
+    clusters = dict(engine.exact.clusters)
+    assert pinned_cells(cells, exact, clusters, "example") == []
+    # A band's groups relation with exactly two withheld cells, one small, one not.
+    rel = relations.instances(cells, clusters)
+    withheld = cells["suppressed"].to_numpy()
+    groups = np.flatnonzero(rel.family == "groups")
+    two = [i for i in groups if withheld[rel.cell[rel.instance == i]].sum() == 2]
+    for i in two:
+        members = rel.cell[rel.instance == i]
+        hidden = members[withheld[members]]
+        big = hidden[exact[hidden] >= 8]
+        if len(big) == 1 and ((exact[hidden] >= 1) & (exact[hidden] <= 7)).any():
+            break
+    else:
+        pytest.fail("the example has no relation with one small and one complement withheld")
+    cells.loc[big[0], "suppressed"] = False
+    cells.loc[big[0], "count"] = exact[big[0]]
+    small = hidden[hidden != big[0]][0]
+    found = pinned_cells(cells, exact, clusters, "example")
+    key = " ".join(str(cells.iloc[small][k]) for k in relations.KEY)
+    assert key in [f.where for f in found]

@@ -6,7 +6,9 @@ log, code); a code cell, a traceback or a file path; an identifier from the
 extract; a record-level row; a count from 1 to 7 where counts are published;
 and, given the extract, any figure in a table, chart data, sentence, HTML
 comment or text attribute (``alt``, ``title``, ``aria-label``, ``data-*``)
-that is not one of the published values.
+that is not one of the published values; and, given the extract, any
+withheld count that a reader could work out from the published counts by
+combining every declared relation (:mod:`.recovery`).
 
 Narrative from params is checked before a public report renders
 (:func:`~wres_helpers.batch.prose.narrative_problems`): a number in it must
@@ -18,7 +20,7 @@ Its parts: :mod:`.page` reads a page (tables, text, attributes, comments)
 and :mod:`.checks` holds what is looked for in it; :mod:`.allowed` is what a
 public page may print, read from the sections' declarations
 (:mod:`wres_helpers.report.printed`); :mod:`.files` walks a folder and
-audits each file by its kind.
+audits each file by its kind; :mod:`.recovery` audits the published counts.
 """
 
 from wres_helpers.batch.audit.allowed import allowed_values

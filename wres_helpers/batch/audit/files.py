@@ -21,6 +21,7 @@ from wres_helpers.batch.audit.checks import (
     table_counts,
 )
 from wres_helpers.batch.audit.page import Finding, Page, sheet_table
+from wres_helpers.batch.audit.recovery import audit_extract
 from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report.printed import COUNT_SUFFIXES
 
@@ -135,7 +136,8 @@ def audit_folder(
     as not staff figures (``narrative_numbers``), accepted on that page only.
     ``policies`` maps a page's file name to the disclosure policy it was made
     under (``wres run`` knows each report's); other files are checked against
-    ``policy``.
+    ``policy``. Given the extracts, the published counts are checked too:
+    no withheld count may be worked out from them (:mod:`.recovery`).
     """
     extracts = list(extracts or ([] if extract is None else [extract]))
     ids: set[str] = set()
@@ -172,7 +174,11 @@ def audit_folder(
             findings += audit_html(path, text, ids, allowed_under(rule), rule, extra)
         else:
             findings += audit_csv(path, text, ids, rule)
-    return findings
+    return findings + _published_counts(extracts, set((policies or {}).values()) or {policy})
+
+
+def _published_counts(extracts, rules) -> list[Finding]:
+    return [f for rule in rules for e in extracts for f in audit_extract(e, rule)]
 
 
 def unpublishable(path: Path, folder: Path) -> Finding | None:
