@@ -229,6 +229,13 @@ def test_board_sentence(args, body, expected):
             "bands (8A and above) shown here: Band 8A, Band 9. The share of a further "
             "senior band is withheld ([c]).",
         ),
+        (
+            [("Clinical: Band 8A", 3.0)],
+            3,
+            "The BME share of Clinical: Band 8A, the one senior band (8A and above) shown "
+            "here, is below that of the workforce as a whole. The shares of further senior "
+            "bands are withheld ([c]).",
+        ),
         ([], 2, ""),
     ],
 )
