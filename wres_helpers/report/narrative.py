@@ -256,7 +256,10 @@ def senior_bands(overall, bands: list[tuple], withheld: int = 0) -> str:
     if len(bands) == 1:
         label, _ = bands[0]
         side = "below" if below else "not below"
-        text = f"The BME share of {label}, the one {where}, is {side} that of the workforce as a whole."
+        text = (
+            f"The BME share of {label}, the one {where}, is {side} that of the "
+            "workforce as a whole."
+        )
     elif len(below) == len(bands):
         text = f"The BME share is below that of the workforce as a whole in every {where}."
     elif not below:
