@@ -233,8 +233,8 @@ def test_board_sentence(args, body, expected):
             [("Clinical: Band 8A", 3.0)],
             3,
             "The BME share of Clinical: Band 8A, the one senior band (8A and above) shown "
-            "here, is below that of the workforce as a whole. The shares of further senior "
-            "bands are withheld ([c]).",
+            "here, is below the workforce's. The shares of further senior bands are "
+            "withheld ([c]).",
         ),
         ([], 2, ""),
     ],

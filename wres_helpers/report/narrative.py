@@ -1,7 +1,7 @@
 """Narrative: sentences written from the values, never typed numbers.
 
-Each function takes the figures a sentence needs (already those of the
-report's audience) and returns plain text; :mod:`wres_helpers.report.formatting` escapes it.
+Each function takes the figures a sentence needs (those of the report's
+audience) and returns plain text, escaped by :mod:`wres_helpers.report.formatting`.
 """
 
 from __future__ import annotations
@@ -254,12 +254,8 @@ def senior_bands(overall, bands: list[tuple], withheld: int = 0) -> str:
     below = [label for label, value in bands if shown(value, "pct") < level]
     where = "senior band (8A and above) shown here"
     if len(bands) == 1:
-        label, _ = bands[0]
         side = "below" if below else "not below"
-        text = (
-            f"The BME share of {label}, the one {where}, is {side} that of the "
-            "workforce as a whole."
-        )
+        text = f"The BME share of {bands[0][0]}, the one {where}, is {side} the workforce's."
     elif len(below) == len(bands):
         text = f"The BME share is below that of the workforce as a whole in every {where}."
     elif not below:
@@ -269,13 +265,10 @@ def senior_bands(overall, bands: list[tuple], withheld: int = 0) -> str:
             "The BME share is below that of the workforce as a whole in these senior "
             f"bands (8A and above) shown here: {', '.join(below)}."
         )
-    if withheld:
-        text += (
-            " The share of a further senior band is withheld ([c])."
-            if withheld == 1
-            else " The shares of further senior bands are withheld ([c])."
-        )
-    return text
+    further = " The share of a further senior band is withheld ([c])."
+    if withheld > 1:
+        further = " The shares of further senior bands are withheld ([c])."
+    return text + further if withheld else text
 
 
 #: What a commissioner's own assessment of a Brown Principle may say.
