@@ -16,6 +16,7 @@ from wres_helpers.report import charts, narrative
 from wres_helpers.report import summary as summary_rows
 from wres_helpers.report.figure import PUBLICATION_RULE, Figure
 from wres_helpers.report.formatting import fmt, missing, para, table
+from wres_helpers.report.labels import shown_difference
 from wres_helpers.vocab import PAY_BANDS, SENIOR_BANDS, org_words
 
 #: Indicators 2-4: the statistic counted and its denominator.
@@ -229,20 +230,18 @@ def indicator9(report, _number: int = 9) -> str:
     for b in BOARD_ROWS:
         cells = [report.get(9, b, s) for s in stats]
         board_pct, work_pct, gap = cells[2], cells[3], cells[4]
-        # The difference is the exact one (as returned to NHS England), withheld with either share.
+        # The difference printed is that of the two shares as printed beside it.
         withheld = gap.suppressed or board_pct.suppressed or work_pct.suppressed
         cells[4] = Figure(
-            gap.value, suppressed=withheld, withheld_by=PUBLICATION_RULE if withheld else None
+            shown_difference(board_pct.value, work_pct.value),
+            suppressed=withheld,
+            withheld_by=PUBLICATION_RULE if withheld else None,
         )
         rows.append([b, *(c.text(k) for c, k in zip(cells, kinds))])
     out = table(
         ["Board", "Members", "BME members", "BME share", "Workforce BME share", "Difference"],
         rows,
         caption=f"Board membership, {report.year}",
-    )
-    out += para(
-        "The difference is worked out from the exact shares, so its last digit can differ "
-        "from the difference of the rounded shares shown beside it."
     )
     bars = [bar(b, "BME", report.get(9, b, "board_bme_pct")) for b in BOARD_ROWS]
     workforce = report.get(9, "Total board", "workforce_bme_pct")

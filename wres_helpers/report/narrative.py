@@ -206,8 +206,8 @@ def board(board_pct, workforce_pct, difference, suppressed, body="board", settle
     """Sentences on the board's BME share against the workforce's (indicator 9).
 
     ``body`` names the board in the organisation's own words (an ICB's or
-    trust's board, a CCG's governing body); the difference is the exact
-    one, as the table shows it; ``settled`` is false where the rounded figures
+    trust's board, a CCG's governing body); the difference is that of the
+    two shares as shown; ``settled`` is false where the rounded figures
     cannot settle which side of the workforce's share the board's lies.
     """
     if suppressed and not missing(board_pct) and missing(workforce_pct):
@@ -223,7 +223,7 @@ def board(board_pct, workforce_pct, difference, suppressed, body="board", settle
             if suppressed
             else f"{body.capitalize()} membership was not supplied this year."
         ]
-    gap = shown(difference, "pp")
+    gap = shown_difference(board_pct, workforce_pct)
     share = (
         f"BME members make up {fmt(board_pct, 'pct')} of the {body} against "
         f"{fmt(workforce_pct, 'pct')} of the workforce"

@@ -35,7 +35,7 @@ import pandas as pd
 from wres_helpers.report import narrative, summary
 from wres_helpers.report.figure import Figure
 from wres_helpers.report.formatting import missing
-from wres_helpers.report.labels import UNSETTLED, parity_side, shown
+from wres_helpers.report.labels import UNSETTLED, parity_side, shown, shown_difference
 
 __all__ = ["UNSETTLED", "annotate", "change_settled", "unsettled"]
 #: Each per-figure verdict and its column in the public indicators table.
@@ -92,16 +92,17 @@ def _agree(verdict, exact: pd.DataFrame, published: pd.DataFrame) -> np.ndarray:
 
 
 def _board_sides(frame: pd.DataFrame) -> pd.Series:
-    """The side of the board's difference as printed (to one decimal), per entity, year and row."""
+    """The side of the board's difference as printed: the board's share minus the workforce's,
+    each as shown, per entity, year and board row."""
     board = frame[frame["indicator"] == 9].pivot_table(
         index=["entity", "year", "breakdown"], columns="statistic", values="value", aggfunc="first"
     )
-    if "difference_pp" not in board.columns:
+    if not {"board_bme_pct", "workforce_bme_pct"} <= set(board.columns):
         return pd.Series(dtype=object)
     return pd.Series(
         [
-            None if math.isnan(gap) else parity_side(shown(gap, "pp"), "pp")
-            for gap in board["difference_pp"]
+            None if math.isnan(gap) else parity_side(gap, "pp")
+            for gap in map(shown_difference, board["board_bme_pct"], board["workforce_bme_pct"])
         ],
         index=board.index,
         dtype=object,
