@@ -18,6 +18,7 @@ from wres_helpers.figures.disclosure import Policy
 from wres_helpers.report.cache import load, prepare
 from wres_helpers.report.cluster import ClusterReport
 from wres_helpers.report.commissioner import CommissionerReport
+from wres_helpers.report.indicator_sections import BOARD_HEADLINE_NOTE
 from wres_helpers.report.params import load_params
 from wres_helpers.report.provider import Report
 
@@ -169,6 +170,20 @@ def check_sentences(text: str) -> list[str]:
     return problems
 
 
+def check_board_headline(found, text: str) -> list[str]:
+    """The summary's board figure and the board table's total differ only with the note."""
+    summary = [r for c, _, rows in found if c.startswith("The nine WRES") for r in rows]
+    board = [r for c, _, rows in found if c.startswith("Board membership,") for r in rows]
+    headline = [r[2] for r in summary if r[0] == "9"]
+    total = [r[-1] for r in board if r[0] == "Total board"]
+    if not headline or not total or "[c]" in (headline[0], total[0]):
+        return []
+    differs = number(headline[0]) != number(total[0])
+    if differs != (BOARD_HEADLINE_NOTE in text):
+        return [f"board: headline {headline[0]}, table {total[0]}, note shown: {not differs}"]
+    return []
+
+
 def check_page(html: str, limit: float = 10.0) -> list[str]:
     """Every inconsistency between a page's labels and its figures."""
     problems = []
@@ -190,7 +205,7 @@ def check_page(html: str, limit: float = 10.0) -> list[str]:
         if "Assessment" in head:
             problems += check_quality(caption, head, rows, limit)
     problems += check_sentences(text)
-    return problems
+    return problems + check_board_headline(tables(html), text)
 
 
 def build(path: Path, cache: Path) -> tuple[str, str]:
@@ -252,6 +267,14 @@ PLANTED = [
     # A sentence whose gap disagrees with its parts.
     "<p>BME members make up 17.5% of the board against 6.2% of the workforce: 11.4 "
     "percentage points above the workforce.</p>",
+    # The summary's board figure (exact) and the table's (of the shares shown: 21.4 - 30.4)
+    # differ, and nothing on the page says why.
+    "<table><caption>The nine WRES indicators, 2023</caption><tr><th>Indicator</th><th>M</th>"
+    "<th>2023</th><th>2022</th><th>Change</th></tr><tr><th>9</th><td>Board</td>"
+    "<td>-8.9 pp</td><td>-15.1 pp</td><td>Closer to parity</td></tr></table>"
+    "<table><caption>Board membership, 2023</caption><tr><th>Board</th><th>BME share</th>"
+    "<th>Workforce BME share</th><th>Difference</th></tr><tr><th>Total board</th>"
+    "<td>21.4%</td><td>30.4%</td><td>-9.0 pp</td></tr></table>",
 ]
 
 

@@ -222,11 +222,19 @@ def survey(report, number: int) -> str:
     return out + para(*sentences)
 
 
+#: Said under the board table where its difference and the headline figure's last digits differ.
+BOARD_HEADLINE_NOTE = (
+    "Each difference in this table is that of the two shares as shown beside it. The headline "
+    "figure for the board (in the summary and the trend) is worked out from the exact shares, "
+    "so its last digit differs."
+)
+
+
 def indicator9(report, _number: int = 9) -> str:
     """Board membership against the workforce."""
     stats = ("board_n", "board_bme_n", "board_bme_pct", "workforce_bme_pct", "difference_pp")
     kinds = ("count", "count", "pct", "pct", "pp")
-    rows = []
+    rows, headline_differs = [], False
     for b in BOARD_ROWS:
         cells = [report.get(9, b, s) for s in stats]
         board_pct, work_pct, gap = cells[2], cells[3], cells[4]
@@ -237,12 +245,16 @@ def indicator9(report, _number: int = 9) -> str:
             suppressed=withheld,
             withheld_by=PUBLICATION_RULE if withheld else None,
         )
+        if b == "Total board" and not withheld:
+            headline_differs = cells[4].text("pp") != gap.text("pp")
         rows.append([b, *(c.text(k) for c, k in zip(cells, kinds))])
     out = table(
         ["Board", "Members", "BME members", "BME share", "Workforce BME share", "Difference"],
         rows,
         caption=f"Board membership, {report.year}",
     )
+    if headline_differs:
+        out += para(BOARD_HEADLINE_NOTE)
     bars = [bar(b, "BME", report.get(9, b, "board_bme_pct")) for b in BOARD_ROWS]
     workforce = report.get(9, "Total board", "workforce_bme_pct")
     out += charts.group_bars(
