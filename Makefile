@@ -30,13 +30,18 @@ example: $(EXAMPLE)/organisations.csv ## Write the synthetic example extract to 
 check: $(STAMP) ## Lint, format and notebook-stripping checks (pre-commit: ruff, nbstripout)
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files
 
+# Tests run on every core (pytest-xdist); --dist loadscope keeps each module, and so each
+# notebook's cells, in one worker and in order. JOBS=1 runs them in this process.
+JOBS ?= auto
+PARALLEL = $(if $(filter 1,$(JOBS)),,-n $(JOBS) --dist loadscope)
+
 test: $(STAMP) $(EXAMPLE)/organisations.csv ## Run the whole test suite (unit, nbval, smoke, browser)
 	$(BIN)/python -m pytest tests notebooks wres_helpers --doctest-modules --ignore=wres_helpers/__main__.py \
-		--nbval-lax --sanitize-with tests/nbval_sanitize.cfg
+		--nbval-lax --sanitize-with tests/nbval_sanitize.cfg $(PARALLEL)
 
 test-fast: $(STAMP) $(EXAMPLE)/organisations.csv ## The unit tier only: no kernels, no browser
 	$(BIN)/python -m pytest tests wres_helpers --doctest-modules --ignore=wres_helpers/__main__.py \
-		-m "not batch" -q
+		-m "not batch" -q $(PARALLEL)
 
 reports: $(STAMP) $(EXAMPLE)/organisations.csv ## Render the example organisations' reports to outputs/
 	$(BIN)/wres run params/example
